@@ -1,0 +1,141 @@
+"""Sequence the build: check -> render -> write docs -> MkDocs -> swap ``site/``.
+
+A build with content errors writes nothing, and ``site/`` is replaced only by a
+complete, successful MkDocs build, so a failure always leaves the previous site.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from .check import CheckResult, check_project
+from .errors import BuildError, ContentError
+from .project import Project
+from .render import make_environment, render_data, render_pages
+
+__all__ = ["generate", "build_site", "write_tree", "SKIP_HOOK_ENV"]
+
+log = logging.getLogger(__name__)
+
+# Set while ``build_site`` runs MkDocs, so the MkDocs hook does not generate twice.
+SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
+
+
+def render_all(project: Project, result: CheckResult) -> dict[PurePosixPath, bytes]:
+    """Every generated file of the docs folder: pages, data and assets."""
+    env = make_environment(project.templates)
+    files: dict[PurePosixPath, bytes] = {}
+    for path, text in render_pages(result.content, result.graph, env).items():
+        files[path] = text.encode("utf-8")
+    for path, text in render_data(result.content, result.graph).items():
+        files[path] = text.encode("utf-8")
+    if project.assets.is_dir():
+        for asset in sorted(project.assets.rglob("*")):
+            if asset.is_file():
+                files[PurePosixPath("assets", asset.relative_to(project.assets).as_posix())] = asset.read_bytes()
+    return files
+
+
+def write_tree(target: Path, files: dict[PurePosixPath, bytes]) -> int:
+    """Make ``target`` hold exactly ``files``; return how many files changed.
+
+    Unchanged files are not touched, so ``mkdocs serve`` (which watches this
+    folder) does not rebuild in a loop. Paths are checked to stay inside
+    ``target``.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    root = target.resolve()
+    changed = 0
+    for relative, data in files.items():
+        path = (root / relative).resolve()
+        if root not in path.parents:
+            raise BuildError(f"pad buiten de uitvoermap geweigerd: {relative}")
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        changed += 1
+    wanted = {(root / relative).resolve() for relative in files}
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def generate(project: Project) -> CheckResult:
+    """Check the content and write the docs folder; raise ``ContentError`` on errors."""
+    result = check_project(project)
+    if not result.ok:
+        raise ContentError(result.fouten)
+    write_tree(project.docs_dir, render_all(project, result))
+    return result
+
+
+@contextmanager
+def _build_lock(project: Project) -> Iterator[None]:
+    # Two builds at once would race on build/docs and site/; take turns instead.
+    project.build_dir.mkdir(parents=True, exist_ok=True)
+    with open(project.build_dir / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run_mkdocs(project: Project, out: Path, strict: bool) -> None:
+    # No --quiet: it would also hide the warnings that --strict counts.
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file",
+               str(project.mkdocs_config), "--site-dir", str(out)]
+    if strict:
+        command.append("--strict")
+    env = dict(os.environ, **{SKIP_HOOK_ENV: "1"})
+    completed = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
+    if completed.returncode != 0:
+        output = (completed.stderr + completed.stdout).splitlines()
+        # MkDocs also logs INFO lines (e.g. every page left out of the nav); keep the reasons.
+        reasons = [line for line in output if not line.startswith(("INFO", "  - "))] or output
+        raise BuildError("MkDocs kon de site niet bouwen:\n" + "\n".join(reasons).strip())
+
+
+def _swap_in(new: Path, site: Path) -> None:
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-oud-", dir=site.parent))
+        os.replace(site, old / "site")
+    os.replace(new, site)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(project: Project, *, strict: bool = True) -> CheckResult:
+    """Build the whole site into ``site/``.
+
+    Raises
+    ------
+    ContentError
+        When the content has errors; nothing is written.
+    BuildError
+        When MkDocs fails; ``site/`` keeps its previous contents.
+    """
+    with _build_lock(project):
+        result = generate(project)
+        staging = Path(tempfile.mkdtemp(prefix="site-", dir=project.build_dir))
+        try:
+            _run_mkdocs(project, staging, strict)
+            _swap_in(staging, project.site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return result

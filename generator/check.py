@@ -1,0 +1,43 @@
+"""Gather and validate everything: files, cross-references and the graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .errors import Problem
+from .graph import build_graph, find_graph_problems
+from .load import Content, load_content
+from .project import Project
+from .validate import find_content_problems
+
+__all__ = ["CheckResult", "check_project"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``wijkkompas check`` found."""
+
+    content: Content
+    graph: nx.MultiDiGraph
+    fouten: list[Problem]
+    waarschuwingen: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.fouten
+
+
+def check_project(project: Project) -> CheckResult:
+    """Load all content and run every check; never raises for bad content.
+
+    File-level problems (YAML, model) and cross-file problems are errors. Graph
+    warnings are only computed when there are no errors, because a graph of
+    half-loaded content would warn about gaps that are really load errors.
+    """
+    content, problems = load_content(project.root)
+    problems += find_content_problems(content)
+    graph = build_graph(content)
+    warnings = [] if problems else find_graph_problems(graph)
+    return CheckResult(content, graph, sorted(problems), sorted(warnings))

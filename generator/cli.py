@@ -1,0 +1,121 @@
+"""The ``wijkkompas`` command: arguments, output format and exit codes only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .build import build_site, generate
+from .check import CheckResult, check_project
+from .errors import BuildError, ContentError, Problem
+from .models import KINDS
+from .project import Project
+from .schema import write_schemas
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FOUT, EXIT_GEBRUIK = 0, 1, 2
+
+
+def _summary(result: CheckResult) -> str:
+    counts = result.content.counts()
+    parts = [f"{counts[k.name]} {k.label if counts[k.name] == 1 else k.label_plural}" for k in KINDS]
+    status = "geen fouten" if result.ok else f"{len(result.fouten)} fout(en)"
+    if result.waarschuwingen:
+        status += f", {len(result.waarschuwingen)} waarschuwing(en)"
+    return f"Geladen: {', '.join(parts)} — {status}."
+
+
+def _print_problems(problems: list[Problem], stream=None) -> None:
+    for problem in problems:
+        print(problem.format(), file=stream or sys.stderr)
+
+
+def _cmd_check(args: argparse.Namespace, project: Project) -> int:
+    result = check_project(project)
+    failed = not result.ok or (args.strict and result.waarschuwingen)
+    if args.format == "json":
+        print(json.dumps({
+            "fouten": [p.as_json() for p in result.fouten],
+            "waarschuwingen": [p.as_json() for p in result.waarschuwingen],
+            "aantallen": result.content.counts(),
+        }, ensure_ascii=False, indent=2))
+    else:
+        # The report is the command's output, so it goes to stdout with the summary last.
+        _print_problems(result.fouten + result.waarschuwingen, sys.stdout)
+        print(_summary(result))
+    return EXIT_FOUT if failed else EXIT_OK
+
+
+def _cmd_generate(args: argparse.Namespace, project: Project) -> int:
+    result = generate(project)
+    print(f"Markdown en data geschreven naar {project.docs_dir}. {_summary(result)}")
+    return EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace, project: Project) -> int:
+    result = build_site(project, strict=not args.niet_strikt)
+    index = project.site_dir / "index.html"
+    print(_summary(result))
+    print(f"Site gebouwd in {project.site_dir}/")
+    print(f"Open {index.as_uri()} in uw browser, of bekijk hem met 'make serve'.")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, project: Project) -> int:
+    changed = write_schemas(project.schemas_dir)
+    print(f"{len(changed)} schema('s) bijgewerkt in {project.schemas_dir}.")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wijkkompas", description="Wijkkompas: controleer de inhoud en bouw de site."
+    )
+    parser.add_argument("--root", metavar="PAD", default=".", type=Path,
+                        help="de projectmap (standaard: de huidige map)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="toon meer details")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+    check = commands.add_parser("check", help="controleer alle inhoud")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    check.set_defaults(handler=_cmd_check)
+    gen = commands.add_parser("generate", help="schrijf Markdown en data naar build/docs")
+    gen.set_defaults(handler=_cmd_generate)
+    build = commands.add_parser("build", help="bouw de hele site in site/")
+    build.add_argument("--niet-strikt", action="store_true", help="laat MkDocs-waarschuwingen toe")
+    build.set_defaults(handler=_cmd_build)
+    schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
+    schema.set_defaults(handler=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    project = Project.at(args.root)
+    if not project.root.is_dir():
+        print(f"De projectmap {project.root} bestaat niet.", file=sys.stderr)
+        return EXIT_GEBRUIK
+    try:
+        return args.handler(args, project)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        print(f"Afgebroken: {len(exc.problems)} fout(en) in de inhoud. De vorige site is niet aangeraakt.",
+              file=sys.stderr)
+        return EXIT_FOUT
+    except BuildError as exc:
+        print(f"Bouwen mislukt: {exc}\nDe vorige site is niet aangeraakt.", file=sys.stderr)
+        return EXIT_FOUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Problems found in content, and the exceptions that carry them.
+
+A ``Problem`` is one located message for an editor. Checks collect problems and
+keep going, so an editor sees every mistake of a run at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Problem", "WijkkompasError", "ContentError", "BuildError"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error or warning about content, located as precisely as known."""
+
+    bestand: str  # path relative to the project root, with forward slashes
+    regel: int  # 1-based; 0 when the problem is about the file as a whole
+    kolom: int
+    veld: str  # dotted field path such as "bouwstenen.2.id", or "" for the whole file
+    melding: str  # what is wrong
+    oplossing: str = ""  # how to fix it
+    niveau: Literal["fout", "waarschuwing"] = field(default="fout", compare=False)
+
+    def format(self) -> str:
+        """Render as ``pad:regel:kolom: veld: wat is er mis — hoe op te lossen``."""
+        location = f"{self.bestand}:{self.regel}:{self.kolom}"
+        veld = self.veld or "(bestand)"
+        text = f"{location}: {veld}: {self.melding}"
+        if self.oplossing:
+            text += f" — {self.oplossing}"
+        if self.niveau == "waarschuwing":
+            text = f"{location}: waarschuwing: {veld}: {self.melding}" + (
+                f" — {self.oplossing}" if self.oplossing else ""
+            )
+        return text
+
+    def as_json(self) -> dict[str, object]:
+        """Plain data for ``check --format json``."""
+        return {
+            "bestand": self.bestand,
+            "regel": self.regel,
+            "kolom": self.kolom,
+            "veld": self.veld,
+            "melding": self.melding + (f" — {self.oplossing}" if self.oplossing else ""),
+        }
+
+
+class WijkkompasError(Exception):
+    """Base of every error Wijkkompas raises on purpose."""
+
+
+class ContentError(WijkkompasError):
+    """Raised by the build when content has errors; carries all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} fout(en) in de inhoud")
+
+
+class BuildError(WijkkompasError):
+    """Raised by the build when writing or rendering the site fails."""

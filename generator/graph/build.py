@@ -1,0 +1,79 @@
+"""Build the networkx knowledge graph from validated content."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..load import Content
+from ..references import iter_references
+
+__all__ = ["build_graph", "node_id", "SterkteGewicht", "RELATION_WEIGHT"]
+
+# How strongly a case illustrates a building block, as an edge weight. A
+# counter-example still teaches something about the block, so it keeps a weight.
+SterkteGewicht = {"sterk": 3, "deels": 2, "tegenvoorbeeld": 1}
+
+# Default weight per relation; casus -> bouwsteen uses its sterkte instead.
+RELATION_WEIGHT = {
+    "illustreert": 2,
+    "heeft_thema": 2,
+    "leert": 2,
+    "doorloopt": 2,
+    "werkt_aan": 2,
+    "uit_casus": 2,
+    "over_bouwsteen": 2,
+    "over_stap": 2,
+    "voorbeeld": 1,
+    "gebruikt_begrip": 1,
+    "illustreert_kader": 1,
+    "element_casus": 1,
+    "element_bouwsteen": 1,
+    "verwant": 1,
+    "bron": 1,
+}
+
+
+def node_id(kind: str, item_id: str) -> str:
+    """The graph node for an item: ``"kind:id"``, e.g. ``"casus:de-ketel"``.
+
+    >>> node_id("casus", "de-ketel")
+    'casus:de-ketel'
+    """
+    return f"{kind}:{item_id}"
+
+
+def build_graph(content: Content) -> nx.MultiDiGraph:
+    """Return the knowledge graph of ``content``.
+
+    Nodes are ``kind:id`` with attributes ``kind``, ``id``, ``titel`` and
+    ``bestand``. Every reference in the content becomes one directed edge from the
+    referring item to the referred one, with attributes ``relation``, ``weight``
+    and, for casus -> bouwsteen, ``sterkte`` and ``toelichting``. A
+    MultiDiGraph keeps two different relations between the same pair (a tip that
+    comes from a case the case also lists as a lesson).
+
+    References to unknown items are skipped; ``validate.find_content_problems``
+    reports those.
+    """
+    graph = nx.MultiDiGraph()
+    for kind_items in content.items.values():
+        for item in sorted(kind_items.values(), key=lambda i: i.id):
+            graph.add_node(node_id(item.kind, item.id), kind=item.kind, id=item.id,
+                           titel=item.title, bestand=item.bestand)
+    for kind_items in content.items.values():
+        for item in sorted(kind_items.values(), key=lambda i: i.id):
+            source = node_id(item.kind, item.id)
+            for ref in iter_references(item.kind, item.model.model_dump()):
+                target = node_id(ref.target, ref.target_id)
+                if target not in graph or target == source:
+                    continue
+                attrs = {"relation": ref.relation, "weight": RELATION_WEIGHT[ref.relation]}
+                if "sterkte" in ref.context:
+                    attrs["sterkte"] = ref.context["sterkte"]
+                    attrs["weight"] = SterkteGewicht[ref.context["sterkte"]]
+                if "toelichting" in ref.context:
+                    attrs["toelichting"] = ref.context["toelichting"]
+                # One edge per (relation, target): a second mention adds nothing.
+                if not graph.has_edge(source, target, key=ref.relation):
+                    graph.add_edge(source, target, key=ref.relation, **attrs)
+    return graph

@@ -1,0 +1,168 @@
+"""Find and read every content file into validated models.
+
+The only module that reads content from disk. It checks each file on its own
+(YAML, file name, model); rules across files live in ``validate.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .messages import problems_from_validation_error
+from .models import KINDS, Kind
+from .models.common import SLUG_PATTERN
+from .yamlfile import ParsedFile, YamlProblem, parse_yaml
+
+__all__ = ["Item", "Content", "load_content", "YAML_SUFFIXES"]
+
+YAML_SUFFIXES = (".yml", ".yaml")
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One validated content item with where it came from."""
+
+    kind: str
+    id: str
+    model: BaseModel
+    bestand: str  # path relative to the project root
+    parsed: ParsedFile = field(repr=False, compare=False)
+
+    @property
+    def title(self) -> str:
+        """The item's display name (naam, titel or term)."""
+        from .models import KIND_BY_NAME
+
+        return str(getattr(self.model, KIND_BY_NAME[self.kind].title_field))
+
+    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """Line and column of a field in the source file."""
+        return self.parsed.locate(path)
+
+
+@dataclass
+class Content:
+    """All loaded items, by kind and id, in a stable (sorted) order."""
+
+    items: dict[str, dict[str, Item]] = field(default_factory=lambda: {k.name: {} for k in KINDS})
+    # Files that parsed as YAML but failed their model: kind, id, file, parsed data.
+    # They are kept so cross-file checks can still report on them.
+    rejected: list[tuple[str, str, str, ParsedFile]] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Item]:
+        """Items of one kind, sorted by id."""
+        return [self.items[kind][key] for key in sorted(self.items[kind])]
+
+    def get(self, kind: str, id_: str) -> Item | None:
+        """The item of ``kind`` with ``id_``, or ``None``."""
+        return self.items[kind].get(id_)
+
+    def counts(self) -> dict[str, int]:
+        """Number of items per kind."""
+        return {kind.name: len(self.items[kind.name]) for kind in KINDS}
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
+    folder = root / kind.folder
+    if not folder.is_dir():
+        return [], []
+    files, problems = [], []
+    for path in sorted(folder.iterdir()):
+        rel = _relative(path, root)
+        if path.name.startswith(".") or path.name.lower() == "readme.md":
+            continue
+        if path.is_symlink():
+            problems.append(Problem(rel, 0, 0, "", "symbolische links zijn niet toegestaan in de inhoudsmappen",
+                                    "zet het bestand zelf in de map"))
+            continue
+        if path.is_dir():
+            problems.append(Problem(rel, 0, 0, "", "submappen worden niet gelezen",
+                                    f"zet de bestanden direct in {kind.folder}/"))
+            continue
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            problems.append(Problem(rel, 0, 0, "", "dit is geen YAML-bestand en wordt niet gelezen",
+                                    "geef het de extensie .yml of haal het weg"))
+            continue
+        files.append(path)
+    return files, problems
+
+
+def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Item | ParsedFile | None, list[Problem]]:
+    rel = _relative(path, root)
+    item_id = path.stem
+    problems: list[Problem] = []
+    if not _SLUG_RE.fullmatch(item_id) or len(item_id) > 80 or path.suffix != path.suffix.lower():
+        problems.append(Problem(
+            rel, 0, 0, "(bestandsnaam)",
+            f"'{path.name}' is geen geldige bestandsnaam: de naam is de id van het item",
+            "gebruik alleen kleine letters, cijfers en koppeltekens, bijv. 'de-ketel.yml'",
+        ))
+    try:
+        parsed = parse_yaml(path.read_bytes())
+    except YamlProblem as exc:
+        return None, problems + [Problem(rel, exc.regel, exc.kolom, "", exc.melding, exc.oplossing)]
+    except OSError as exc:
+        return None, problems + [Problem(rel, 0, 0, "", f"het bestand is niet te lezen ({exc.strerror})")]
+    if not isinstance(parsed.data, dict):
+        soort = "een lijst" if isinstance(parsed.data, list) else "een losse waarde"
+        regel, kolom = parsed.locate(())
+        return None, problems + [Problem(
+            rel, regel, kolom, "", f"het bestand bevat {soort}, maar een {kind.label} is een blok met velden",
+            "begin elke regel op het hoogste niveau met 'veldnaam: waarde' (zie het sjabloon)",
+        )]
+    try:
+        model = kind.model.model_validate(parsed.data)
+    except ValidationError as exc:
+        return parsed, problems + problems_from_validation_error(exc, kind.model, parsed, rel)
+    if problems:
+        return parsed, problems
+    return Item(kind.name, item_id, model, rel, parsed), []
+
+
+def load_content(root: Path) -> tuple[Content, list[Problem]]:
+    """Load every content file under ``root``.
+
+    Parameters
+    ----------
+    root : Path
+        The project folder (holding ``cases/`` and ``content/``).
+
+    Returns
+    -------
+    tuple of Content and list of Problem
+        The items that are valid on their own, and every problem found. Files with
+        problems are left out of the content; cross-file rules are not checked here.
+    """
+    root = root.resolve()
+    content = Content()
+    problems: list[Problem] = []
+    for kind in KINDS:
+        paths, found = _discover(root, kind)
+        problems.extend(found)
+        seen: dict[str, str] = {}
+        for path in paths:
+            item, found = _load_file(path, root, kind)
+            problems.extend(found)
+            if path.stem in seen:
+                problems.append(Problem(
+                    _relative(path, root), 1, 1, "(bestandsnaam)",
+                    f"de id '{path.stem}' bestaat al ({seen[path.stem]})",
+                    "geef een van beide bestanden een andere naam",
+                ))
+                continue
+            seen[path.stem] = _relative(path, root)
+            if isinstance(item, Item):
+                content.items[kind.name][item.id] = item
+            elif isinstance(item, ParsedFile) and isinstance(item.data, dict):
+                content.rejected.append((kind.name, path.stem, _relative(path, root), item))
+    return content, problems

@@ -1,0 +1,43 @@
+"""Models for the agile neighbourhood approach: the bouwstenen and the stappen."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import BronVerwijzing, Koppeling, KorteTekst, Model, Opmaak, Ref, Tekst
+
+__all__ = ["Bouwsteen", "Stap", "Voorbeeld"]
+
+
+class Voorbeeld(Model):
+    """A short practice example, optionally pointing at a case."""
+
+    tekst: Opmaak = Field(description="Het voorbeeld in een paar zinnen.")
+    plaats: KorteTekst | None = Field(default=None, description="Stad of wijk van het voorbeeld.")
+    casus: Ref | None = Field(default=None, description="Id van de casus, als die in Wijkkompas staat.")
+
+
+class _Onderdeel(Model):
+    """Fields shared by bouwstenen and stappen."""
+
+    nummer: int = Field(ge=1, le=99, description="Volgnummer in de bron (bouwsteen 1–7, stap 1–5).")
+    naam: KorteTekst = Field(description="Naam, bijv. 'Maatschappelijke urgentie'.")
+    kern: Tekst = Field(max_length=600, description="De kern in één à twee zinnen.")
+    waarom: Opmaak = Field(description="Waarom dit ertoe doet.")
+    adviezen: list[Opmaak] = Field(min_length=1, description="Concrete adviezen.")
+    valkuilen: list[Opmaak] = Field(default_factory=list, description="Waar het vaak misgaat.")
+    vragen: list[Tekst] = Field(min_length=1, description="Vragen om jezelf of je partners te stellen.")
+    voorbeelden: list[Voorbeeld] = Field(default_factory=list, description="Voorbeelden uit de praktijk.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar de inhoud vandaan komt.")
+
+
+class Bouwsteen(_Onderdeel):
+    """One of the seven building blocks of a successful neighbourhood approach."""
+
+
+class Stap(_Onderdeel):
+    """One of the five steps of the agile neighbourhood approach."""
+
+    bouwstenen: list[Koppeling] = Field(
+        min_length=1, description="Bouwstenen waar deze stap vooral aan werkt."
+    )

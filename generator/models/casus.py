@@ -1,0 +1,125 @@
+"""The casus model: one worked neighbourhood example."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import (
+    BronVerwijzing, Koppeling, KorteTekst, Link, Model, Opmaak, PartijType, Ref, Tekst,
+)
+
+__all__ = ["Casus", "Partij", "Gebeurtenis", "BouwsteenKoppeling", "Rollen"]
+
+Sterkte = Literal["sterk", "deels", "tegenvoorbeeld"]
+Diepgang = Literal["uitgebreid", "kort"]
+
+
+class Partij(Model):
+    """A party involved in a case."""
+
+    naam: KorteTekst = Field(description="Naam van de partij, zoals de bron hem noemt.")
+    type: PartijType = Field(
+        description=(
+            "Soort partij: bewoners, overheid, markt, maatschappelijke organisatie of "
+            "kennisinstelling."
+        )
+    )
+    rol: Tekst = Field(description="Wat deze partij in de casus doet, in één zin.")
+
+
+class Gebeurtenis(Model):
+    """One dated event on a case's timeline."""
+
+    jaar: int = Field(ge=1800, le=2100, description="Jaar van de gebeurtenis, bijv. 2014.")
+    wanneer: KorteTekst | None = Field(
+        default=None,
+        description="Preciezer moment als de bron dat noemt, bijv. 'najaar 2015' of 'mei'.",
+    )
+    gebeurtenis: Tekst = Field(description="Wat er gebeurde, in één zin.")
+
+
+class BouwsteenKoppeling(Model):
+    """How strongly a case illustrates one building block."""
+
+    id: Ref = Field(description="Id van de bouwsteen (bestand in content/bouwstenen/).")
+    sterkte: Sterkte = Field(
+        description=(
+            "sterk: de casus laat de bouwsteen duidelijk zien; deels: gedeeltelijk; "
+            "tegenvoorbeeld: de casus laat zien wat er gebeurt als de bouwsteen ontbreekt."
+        )
+    )
+    toelichting: Tekst = Field(description="Waarom, in één zin.")
+
+
+class Rollen(Model):
+    """The roles residents and professionals play in a case."""
+
+    bewoners: Opmaak = Field(description="Rol van bewoners en vrijwilligers.")
+    professionals: Opmaak = Field(description="Rol van professionals (welzijn, zorg, gemeente...).")
+    overheid: Opmaak | None = Field(default=None, description="Rol van de overheid, als apart te noemen.")
+    kennisinstelling: Opmaak | None = Field(
+        default=None, description="Rol van hogeschool of andere kennisinstelling."
+    )
+
+
+# Fields an 'uitgebreid' case must fill; a 'kort' case may leave them empty.
+_UITGEBREID_VERPLICHT = (
+    "verhaal", "tijdlijn", "partijen", "aanpak", "resultaten", "knelpunten", "lessen",
+    "rollen", "bouwstenen", "stappen",
+)
+
+
+class Casus(Model):
+    """A worked example of neighbourhood work, from one of the sources."""
+
+    naam: KorteTekst = Field(description="Naam van de casus, bijv. 'Zorgvrijstaat'.")
+    ondertitel: KorteTekst | None = Field(
+        default=None, description="Ondertitel of kop die de bron gebruikt."
+    )
+    stad: KorteTekst = Field(description="Gemeente of stad.")
+    provincie: KorteTekst | None = Field(default=None, description="Provincie (of land, buiten Nederland).")
+    wijk: KorteTekst = Field(description="Wijk of buurt; 'hele stad' als het niet om één wijk gaat.")
+    periode: KorteTekst = Field(description="Looptijd zoals de bron die geeft, bijv. '2010–2018'.")
+    samenvatting: Tekst = Field(
+        max_length=600, description="Twee à drie zinnen: wat is het en waarom is het interessant."
+    )
+    verhaal: Opmaak | None = Field(default=None, description="Het verhaal van de casus, in eigen woorden.")
+    tijdlijn: list[Gebeurtenis] = Field(default_factory=list, description="Gebeurtenissen op jaar.")
+    themas: list[Ref] = Field(min_length=1, description="Ids van thema's (content/themas/).")
+    initiatiefnemers: list[PartijType] = Field(
+        min_length=1, description="Soort partij die het initiatief nam (voor de casusverkenner)."
+    )
+    partijen: list[Partij] = Field(default_factory=list, description="Alle betrokken partijen.")
+    organisatievorm: Tekst = Field(description="Stichting, vereniging, netwerk, programma...")
+    financiering: Tekst = Field(description="Waar het geld vandaan komt.")
+    plek: Tekst = Field(description="De fysieke plek(ken), of 'geen vaste plek'.")
+    aanpak: Opmaak | None = Field(default=None, description="Hoe het werkt: de werkwijze.")
+    resultaten: list[Tekst] = Field(default_factory=list, description="Resultaten, met cijfers uit de bron.")
+    knelpunten: list[Tekst] = Field(default_factory=list, description="Knelpunten, spanningen en dilemma's.")
+    lessen: list[Ref] = Field(default_factory=list, description="Ids van tips (content/tips/) die deze casus leert.")
+    rollen: Rollen | None = Field(default=None, description="Rollen van bewoners en professionals.")
+    bouwstenen: list[BouwsteenKoppeling] = Field(
+        default_factory=list, description="Bouwstenen die de casus illustreert, met sterkte."
+    )
+    stappen: list[Koppeling] = Field(default_factory=list, description="Stappen die de casus laat zien.")
+    begrippen: list[Ref] = Field(default_factory=list, description="Ids van begrippen die in de casus spelen.")
+    kaders: list[Ref] = Field(default_factory=list, description="Ids van kaders die de casus illustreert.")
+    auteurs: list[KorteTekst] = Field(default_factory=list, description="Auteurs van het hoofdstuk in de bron.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar de feiten vandaan komen.")
+    links: list[Link] = Field(default_factory=list, description="Websites die de bron noemt.")
+    diepgang: Diepgang = Field(
+        description="uitgebreid: alle velden ingevuld; kort: een beknopte casus."
+    )
+
+    @model_validator(mode="after")
+    def _uitgebreid_is_complete(self) -> "Casus":
+        if self.diepgang == "uitgebreid":
+            missing = [name for name in _UITGEBREID_VERPLICHT if not getattr(self, name)]
+            if missing:
+                raise ValueError(
+                    "een uitgebreide casus moet deze velden invullen: " + ", ".join(missing)
+                    + " (of zet diepgang op 'kort')"
+                )
+        return self

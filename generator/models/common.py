@@ -1,0 +1,244 @@
+"""Shared field types of the content model: safe text, slugs, references, sources.
+
+Every text an editor writes passes through one of the annotated types below, so
+the rules against HTML, unsafe links and runaway sizes live in exactly one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+__all__ = [
+    "Model",
+    "Slug",
+    "Ref",
+    "Tekst",
+    "KorteTekst",
+    "Opmaak",
+    "Url",
+    "Regels",
+    "BronVerwijzing",
+    "Link",
+    "Koppeling",
+    "PartijType",
+    "Doelgroep",
+    "SLUG_PATTERN",
+    "find_text_problem",
+    "find_link_problem",
+]
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+# A tag, closing tag, comment, doctype or processing instruction. "5 < 6" in
+# ordinary prose does not match: browsers too need the name right after "<".
+_HTML_RE = re.compile(r"<(?:/?[A-Za-z]|[!?])")
+# Markdown inline links and images: [tekst](doel) and ![alt](doel).
+_MD_LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)>]*)")
+# Markdown reference definitions: [label]: doel
+_MD_REFDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SAFE_SCHEMES = ("https:", "http:", "mailto:")
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def find_link_problem(target: str) -> str | None:
+    """Return a Dutch reason why a link target is unsafe, or ``None`` when it is fine.
+
+    Allowed are ``https:``, ``http:`` and ``mailto:`` links and internal relative
+    paths. Protocol-relative ``//host`` links count as external and unsafe, since
+    they would silently pick the scheme of the page.
+    """
+    # Browsers ignore whitespace and control characters inside a scheme
+    # ("java\tscript:"), so judge the target with those removed.
+    squashed = re.sub(r"[\s\x00-\x1f]", "", target)
+    if not squashed:
+        return "de link is leeg"
+    lowered = squashed.lower()
+    if lowered.startswith("//") or lowered.startswith("\\\\"):
+        return f"link '{target}' heeft geen protocol; begin met https://"
+    if _SCHEME_RE.match(lowered):
+        if not lowered.startswith(_SAFE_SCHEMES):
+            scheme = lowered.split(":", 1)[0]
+            return f"link met '{scheme}:' is niet toegestaan; gebruik https:, http: of mailto:"
+        if lowered.startswith(("https:", "http:")) and not lowered.split(":", 1)[1].startswith("//"):
+            return f"link '{target}' is onvolledig; schrijf https://…"
+    return None
+
+
+def find_text_problem(value: str, *, markdown: bool) -> str | None:
+    """Return a Dutch reason why a text is unsafe, or ``None`` when it is fine.
+
+    Does not check length; the field's ``max_length`` does that.
+    """
+    if _CONTROL_RE.search(value):
+        return "de tekst bevat onzichtbare stuurtekens (bijv. een NUL-byte); verwijder ze"
+    if _HTML_RE.search(value):
+        return (
+            "HTML (zoals <script> of <b>) is niet toegestaan in tekst; "
+            "schrijf gewone tekst, eventueel met Markdown zoals *nadruk* of [tekst](https://…)"
+        )
+    for match in _MD_LINK_RE.finditer(value):
+        if match.group(1):
+            return "afbeeldingen (![…](…)) zijn niet toegestaan in tekst; laat de afbeelding weg"
+        if not markdown:
+            return "links zijn hier niet toegestaan; zet links in het veld 'links'"
+        problem = find_link_problem(match.group(2))
+        if problem:
+            return problem
+    for match in _MD_REFDEF_RE.finditer(value):
+        if not markdown:
+            return "links zijn hier niet toegestaan; zet links in het veld 'links'"
+        problem = find_link_problem(match.group(1))
+        if problem:
+            return problem
+    return None
+
+
+def _check_plain(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("deze tekst moet op één regel passen; haal de regeleinden weg")
+    problem = find_text_problem(value, markdown=False)
+    if problem:
+        raise ValueError(problem)
+    return value.strip()
+
+
+def _check_markdown(value: str) -> str:
+    problem = find_text_problem(value, markdown=True)
+    if problem:
+        raise ValueError(problem)
+    return value.strip()
+
+
+def _check_url(value: str) -> str:
+    value = value.strip()
+    problem = find_link_problem(value)
+    if problem:
+        raise ValueError(problem)
+    if not value.lower().startswith(_SAFE_SCHEMES):
+        raise ValueError("een link hier moet beginnen met https://, http:// of mailto:")
+    if _CONTROL_RE.search(value) or any(c.isspace() for c in value):
+        raise ValueError("een link mag geen spaties of stuurtekens bevatten")
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG_RE.match(value):
+        raise ValueError(
+            f"'{value}' is geen geldige id; gebruik alleen kleine letters, cijfers en "
+            "koppeltekens (bijv. 'de-ketel')"
+        )
+    return value
+
+
+def _normalise_regels(value: object) -> object:
+    # Editors type "1137-1382", "1137–1382" (en dash) or a single line number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return value.replace("–", "-").replace("—", "-").replace(" ", "")
+    return value
+
+
+def _check_regels(value: str) -> str:
+    start, _, end = value.partition("-")
+    if end and int(end) < int(start):
+        raise ValueError(f"regels '{value}': het eerste regelnummer moet het kleinste zijn")
+    if int(start) < 1:
+        raise ValueError("regelnummers beginnen bij 1")
+    return value
+
+
+Slug = Annotated[
+    str, Field(max_length=80, description="Id: kleine letters, cijfers en koppeltekens."),
+    AfterValidator(_check_slug),
+]
+Ref = Annotated[
+    str,
+    Field(max_length=80, description="Id van een ander item (de bestandsnaam zonder .yml)."),
+    AfterValidator(_check_slug),
+]
+KorteTekst = Annotated[
+    str, Field(min_length=1, max_length=200, description="Korte tekst op één regel, zonder opmaak."),
+    AfterValidator(_check_plain),
+]
+Tekst = Annotated[
+    str, Field(min_length=1, max_length=2_000, description="Tekst op één regel, zonder opmaak."),
+    AfterValidator(_check_plain),
+]
+Opmaak = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=20_000,
+        description=(
+            "Tekst in Markdown: alinea's, *nadruk*, **vet**, lijstjes en links als "
+            "[tekst](https://…). Geen HTML en geen afbeeldingen."
+        ),
+    ),
+    AfterValidator(_check_markdown),
+]
+Url = Annotated[
+    str,
+    Field(max_length=2_000, description="Een webadres dat begint met https://, http:// of mailto:."),
+    AfterValidator(_check_url),
+]
+Regels = Annotated[
+    str,
+    BeforeValidator(_normalise_regels),
+    Field(
+        pattern=r"^\d{1,6}(-\d{1,6})?$",
+        description="Regelnummers in de brontekst: één nummer of een bereik, bijv. '1137-1382'.",
+    ),
+    AfterValidator(_check_regels),
+]
+
+PartijType = Literal[
+    "bewoners", "overheid", "markt", "maatschappelijke organisatie", "kennisinstelling"
+]
+Doelgroep = Literal[
+    "bewoners", "gemeente", "professionals", "corporaties", "ondernemers",
+    "kennisinstellingen", "iedereen",
+]
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown keys are errors, values are immutable."""
+
+    # Editors write `jaar: 2018` for a text field; accept numbers there as text.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class BronVerwijzing(Model):
+    """Where in a source publication a piece of content comes from."""
+
+    bron: Ref = Field(description="Id van de bron (een bestand in content/bronnen/).")
+    hoofdstuk: KorteTekst = Field(
+        description="Hoofdstuk of paragraaf in de bron, bijv. 'H4 Zorgvrijstaat Rotterdam West'."
+    )
+    regels: Regels
+
+    def line_range(self) -> tuple[int, int]:
+        """Return the first and last line number, both inclusive."""
+        start, _, end = self.regels.partition("-")
+        return int(start), int(end or start)
+
+
+class Link(Model):
+    """A link to a web page outside Wijkkompas."""
+
+    titel: KorteTekst = Field(description="Waar de link naartoe gaat, bijv. 'Website Zorgvrijstaat'.")
+    url: Url
+
+
+class Koppeling(Model):
+    """A reference to another item, with an optional one-line explanation."""
+
+    id: Ref = Field(description="Id van het gekoppelde item.")
+    toelichting: Tekst | None = Field(
+        default=None, description="Waarom deze koppeling er is, in één zin."
+    )

@@ -1,0 +1,50 @@
+"""Where things live in a Wijkkompas project folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Project"]
+
+
+@dataclass(frozen=True)
+class Project:
+    """The paths of one project, all derived from its root folder."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | str) -> "Project":
+        """The project rooted at ``root`` (made absolute)."""
+        return cls(Path(root).resolve())
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def assets(self) -> Path:
+        return self.root / "templates" / "assets"
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build_dir(self) -> Path:
+        """Intermediate output (never committed)."""
+        return self.root / "build"
+
+    @property
+    def docs_dir(self) -> Path:
+        """The generated Markdown and data that MkDocs renders."""
+        return self.build_dir / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.root / "schemas"

@@ -1,0 +1,69 @@
+"""The jinja2 environment for Markdown templates, with the escaping filters.
+
+Every value is HTML-escaped on output (autoescape), so even text that slipped
+past validation cannot become markup in the site. Filters add Markdown-aware
+escaping and layout on top of that.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+__all__ = ["make_environment", "plain", "indent_block", "yaml_string", "url"]
+
+# Characters that Markdown would read as markup inside a line of plain text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
+
+
+def plain(value: object) -> Markup:
+    """Escape a plain (non-Markdown) text for HTML and for Markdown."""
+    # Markdown first, HTML second: escaping HTML first would produce "&#34;",
+    # whose "#" the Markdown step would then mangle.
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
+
+
+def indent_block(value: object, width: int = 4) -> Markup:
+    """Escape Markdown text and indent its continuation lines (for list items)."""
+    text = str(escape(str(value)))
+    pad = " " * width
+    return Markup(("\n" + pad).join(line if line.strip() else "" for line in text.split("\n")))
+
+
+def yaml_string(value: object) -> Markup:
+    """A front-matter value: HTML-escaped, then quoted as a JSON (= YAML) string.
+
+    The theme puts front matter into attributes without escaping; escaping here
+    keeps a quote in the text from closing the attribute.
+    """
+    return Markup(json.dumps(str(escape(" ".join(str(value).split()))), ensure_ascii=False))
+
+
+def url(value: object) -> Markup:
+    """A validated URL, made safe as a Markdown link target.
+
+    Parentheses would end the Markdown link early, so they are percent-encoded.
+    """
+    text = str(value).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return escape(text)
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    """Create the environment that renders the ``*.md.j2`` templates in ``templates``."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plain"] = plain
+    env.filters["indent_block"] = indent_block
+    env.filters["yaml_string"] = yaml_string
+    env.filters["url"] = url
+    return env

@@ -1,0 +1,161 @@
+"""Render one Markdown page per item plus the overview pages.
+
+Pages read the validated models and the finished knowledge graph; they never go
+back to YAML. All internal links are relative ``.md`` paths, so MkDocs checks
+every one of them in a strict build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, Callable
+
+import jinja2
+import networkx as nx
+
+from ..graph.build import node_id
+from ..graph.queries import neighbours, related_items
+from ..load import Content
+from ..models import KIND_BY_NAME, KINDS
+
+__all__ = ["render_pages", "page_path", "STERKTE_VOLGORDE"]
+
+STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
+STERKTE_LABEL = {"sterk": "sterk voorbeeld", "deels": "deels", "tegenvoorbeeld": "tegenvoorbeeld"}
+
+
+def page_path(kind: str, item_id: str | None = None) -> PurePosixPath:
+    """Where the page of an item (or, without id, the overview of a kind) lives.
+
+    >>> str(page_path("casus", "de-ketel"))
+    'casussen/de-ketel.md'
+    >>> str(page_path("bron"))
+    'bronnen/index.md'
+    """
+    folder = KIND_BY_NAME[kind].plural
+    return PurePosixPath(folder, f"{item_id}.md" if item_id else "index.md")
+
+
+def _linker(current: PurePosixPath) -> Callable[..., str]:
+    depth = len(current.parts) - 1
+    prefix = "../" * depth
+
+    def link(kind: str, item_id: str | None = None) -> str:
+        return prefix + str(page_path(kind, item_id))
+
+    return link
+
+
+@dataclass(frozen=True)
+class _Site:
+    content: Content
+    graph: nx.MultiDiGraph
+    env: jinja2.Environment
+
+    def render(self, template: str, path: PurePosixPath, **context: Any) -> str:
+        link = _linker(path)
+        node_link = lambda node: link(self.graph.nodes[node]["kind"], self.graph.nodes[node]["id"])  # noqa: E731
+        return self.env.get_template(template).render(
+            link=link, node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME, **context
+        )
+
+    def title_of(self, kind: str, item_id: str) -> str:
+        return self.graph.nodes[node_id(kind, item_id)]["titel"]
+
+    def linked(self, kind: str, item_id: str, other_kind: str, relations: set[str] | None = None) -> list[Any]:
+        found = neighbours(self.graph, node_id(kind, item_id), other_kind)
+        if relations is not None:
+            found = [l for l in found if l.relation in relations]
+        unique: dict[str, Any] = {}
+        for l in found:
+            unique.setdefault(l.node, l)
+        return list(unique.values())
+
+
+def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
+    node = node_id("casus", item.id)
+    related = []
+    for other, score, shared in related_items(site.graph, node, "casus", limit=5):
+        via: dict[str, list[str]] = {}
+        for middle in shared:
+            attrs = site.graph.nodes[middle]
+            via.setdefault(attrs["kind"], []).append(attrs["titel"])
+        reasons = [
+            (KIND_BY_NAME[kind].label_plural if len(titles) > 1 else KIND_BY_NAME[kind].label, sorted(titles))
+            for kind, titles in sorted(via.items())
+        ]
+        related.append({"node": other, "score": score, "via": reasons})
+    return {"related": related}
+
+
+def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
+    cases = site.linked(item.kind, item.id, "casus", {"illustreert", "doorloopt", "voorbeeld"})
+    cases.sort(key=lambda l: (STERKTE_VOLGORDE.get(str(l.attr("sterkte", "deels")), 1), l.titel.casefold()))
+    siblings = site.content.of(item.kind)
+    siblings.sort(key=lambda i: i.model.nummer)
+    position = [i.id for i in siblings].index(item.id)
+    return {
+        "casussen": cases,
+        "tips": site.linked(item.kind, item.id, "tip"),
+        "stappen": site.linked(item.kind, item.id, "stap"),
+        "bouwstenen": site.linked(item.kind, item.id, "bouwsteen"),
+        "vorige": siblings[position - 1] if position > 0 else None,
+        "volgende": siblings[position + 1] if position + 1 < len(siblings) else None,
+    }
+
+
+def _generic_page(site: _Site, item: Any) -> dict[str, Any]:
+    gekoppeld = {other.name: site.linked(item.kind, item.id, other.name) for other in KINDS}
+    return {"gekoppeld": gekoppeld, **gekoppeld}
+
+
+def _per_letter(items: list[Any]) -> list[tuple[str, list[Any]]]:
+    groups: dict[str, list[Any]] = {}
+    for item in sorted(items, key=lambda i: i.title.casefold()):
+        letter = item.title[:1].upper()
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(item)
+    return sorted(groups.items())
+
+
+_EXTRA = {
+    "casus": _casus_page,
+    "bouwsteen": _onderdeel_page,
+    "stap": _onderdeel_page,
+}
+
+
+def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment) -> dict[PurePosixPath, str]:
+    """Render every page of the site as Markdown.
+
+    Parameters
+    ----------
+    content : Content
+        Validated content (no problems left).
+    graph : networkx.MultiDiGraph
+        The knowledge graph of that content.
+    env : jinja2.Environment
+        From ``make_environment``.
+
+    Returns
+    -------
+    dict
+        Page path (relative to the docs folder) -> Markdown text, sorted by path.
+    """
+    site = _Site(content, graph, env)
+    pages: dict[PurePosixPath, str] = {}
+    for kind in KINDS:
+        items = content.of(kind.name)
+        for item in items:
+            path = page_path(kind.name, item.id)
+            extra = _generic_page(site, item)
+            extra.update(_EXTRA.get(kind.name, lambda s, i: {})(site, item))
+            pages[path] = site.render(f"pages/{kind.name}.md.j2", path, item=item, m=item.model, **extra)
+        overview = page_path(kind.name)
+        pages[overview] = site.render(
+            f"pages/{kind.plural}.md.j2", overview, items=items, kind=kind, per_letter=_per_letter(items),
+            counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items},
+        )
+    home = PurePosixPath("index.md")
+    pages[home] = site.render("pages/home.md.j2", home, counts=content.counts(), content=content)
+    return dict(sorted(pages.items()))

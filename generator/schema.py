@@ -1,0 +1,41 @@
+"""Export the content model as JSON Schema files for editors' autocompletion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .models import KINDS
+
+__all__ = ["render_schemas", "write_schemas", "find_stale_schemas"]
+
+
+def render_schemas() -> dict[str, str]:
+    """File name -> JSON Schema text, one per kind of content."""
+    schemas = {}
+    for kind in KINDS:
+        schema = kind.model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"Wijkkompas: {kind.label}"
+        schemas[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return schemas
+
+
+def write_schemas(folder: Path) -> list[str]:
+    """Write the schemas into ``folder``; return the names of files that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, text in render_schemas().items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed
+
+
+def find_stale_schemas(folder: Path) -> list[str]:
+    """Names of schema files that are missing or differ from the model."""
+    return [
+        name for name, text in render_schemas().items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    ]

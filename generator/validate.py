@@ -1,0 +1,123 @@
+"""Rules across files: references, duplicates, and source line ranges."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .errors import Problem
+from .load import Content, Item
+from .messages import suggest
+from .models import KIND_BY_NAME, Bron
+from .references import iter_references
+from .yamlfile import ParsedFile
+
+__all__ = ["find_content_problems"]
+
+
+def _problem(item: Item | _Source, path: tuple[str | int, ...], melding: str, oplossing: str = "") -> Problem:
+    regel, kolom = item.parsed.locate(path)
+    veld = ".".join(str(p) for p in path)
+    return Problem(item.bestand, regel, kolom, veld, melding, oplossing)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What the reference check needs of a file, valid or not."""
+
+    kind: str
+    id: str
+    bestand: str
+    parsed: ParsedFile
+
+
+def _sources(content: Content) -> list[_Source]:
+    sources = [
+        _Source(item.kind, item.id, item.bestand, item.parsed)
+        for kind_items in content.items.values() for item in kind_items.values()
+    ]
+    sources += [_Source(*rejected) for rejected in content.rejected]
+    return sources
+
+
+def _reference_problems(content: Content, item: _Source) -> list[Problem]:
+    problems = []
+    seen: dict[tuple[str, tuple[str | int, ...]], set[str]] = defaultdict(set)
+    for ref in iter_references(item.kind, item.parsed.data):
+        target_kind = KIND_BY_NAME[ref.target]
+        # A file that exists but has errors of its own still counts as known:
+        # reporting every reference to it would bury the real error.
+        known = set(content.items[ref.target]) | {r[1] for r in content.rejected if r[0] == ref.target}
+        # The list this id stands in: the path up to its last list index.
+        last_index = max((n for n, part in enumerate(ref.path) if isinstance(part, int)), default=0)
+        list_path = ref.path[:last_index]
+        if ref.target_id not in known:
+            hint = suggest(ref.target_id, known)
+            problems.append(_problem(
+                item, ref.path,
+                f"onbekende {target_kind.label} '{ref.target_id}'",
+                hint or f"kies een bestaande id uit {target_kind.folder}/",
+            ))
+        key = (ref.relation, list_path)
+        if ref.target_id in seen[key] and ref.relation != "bron":
+            problems.append(_problem(item, ref.path, f"'{ref.target_id}' staat dubbel in deze lijst",
+                                     "verwijder een van beide"))
+        seen[key].add(ref.target_id)
+        if ref.target == item.kind and ref.target_id == item.id:
+            problems.append(_problem(item, ref.path, "een item kan niet naar zichzelf verwijzen",
+                                     "verwijder deze verwijzing"))
+    return problems
+
+
+def _line_range_problems(content: Content, item: Item) -> list[Problem]:
+    problems = []
+    for number, verwijzing in enumerate(getattr(item.model, "bronnen", None) or []):
+        bron_item = content.get("bron", verwijzing.bron)
+        if bron_item is None:
+            continue  # reported as an unknown reference
+        bron = bron_item.model
+        assert isinstance(bron, Bron)
+        start, end = verwijzing.line_range()
+        if end > bron.regels_totaal:
+            problems.append(_problem(
+                item, ("bronnen", number, "regels"),
+                f"regels {verwijzing.regels} vallen buiten de bron ({bron.regels_totaal} regels)",
+                "controleer de regelnummers in de brontekst",
+            ))
+    return problems
+
+
+def _duplicate_title_problems(content: Content) -> list[Problem]:
+    problems = []
+    for kind_name, items in content.items.items():
+        kind = KIND_BY_NAME[kind_name]
+        by_title: dict[str, Item] = {}
+        for item in sorted(items.values(), key=lambda i: i.id):
+            title = " ".join(item.title.casefold().split())
+            if title in by_title:
+                problems.append(_problem(
+                    item, (kind.title_field,),
+                    f"er is al een {kind.label} met deze {kind.title_field}: {by_title[title].bestand}",
+                    "voeg de twee samen, of maak het verschil duidelijk in de naam",
+                ))
+            else:
+                by_title[title] = item
+    return problems
+
+
+def find_content_problems(content: Content) -> list[Problem]:
+    """Every cross-file problem in ``content``, sorted by file and line.
+
+    Checks that references point at existing items (with a suggestion for a
+    near-miss), that no list names an item twice, that line ranges fall within
+    their source, and that no two items of one kind share a title. Does not check
+    graph-wide properties; see ``graph.checks``.
+    """
+    problems: list[Problem] = []
+    for source in _sources(content):
+        problems += _reference_problems(content, source)
+    for kind_items in content.items.values():
+        for item in kind_items.values():
+            problems += _line_range_problems(content, item)
+    problems += _duplicate_title_problems(content)
+    return sorted(problems)

@@ -1,0 +1,175 @@
+"""Read one YAML file safely, keeping the line and column of every value.
+
+This is the only place that parses YAML. It refuses what a content file never
+needs and an attacker might use: anchors and aliases (alias bombs), duplicate
+keys (silently dropped data), huge files, non-UTF-8 bytes and absurd nesting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+__all__ = ["ParsedFile", "YamlProblem", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlProblem(Exception):
+    """A file that is not acceptable YAML; located at line/column (1-based)."""
+
+    regel: int
+    kolom: int
+    melding: str
+    oplossing: str = ""
+
+
+@dataclass
+class ParsedFile:
+    """The data of one YAML file plus where each value stands in the file."""
+
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at ``path``, or of its nearest known parent."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            1, 1, f"het bestand is te groot ({len(raw):,} bytes; maximaal {MAX_FILE_BYTES:,})",
+            "splits de tekst op of maak hem korter",
+        )
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise YamlProblem(line, 1, "het bestand bevat een NUL-byte", "sla het op als gewone UTF-8-tekst")
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            line, 1, "het bestand is geen geldige UTF-8-tekst",
+            "sla het bestand op met tekencodering UTF-8",
+        ) from None
+    return text
+
+
+def _check_depth(text: str) -> None:
+    # PyYAML composes recursively; refuse absurd nesting before it hits the
+    # interpreter's recursion limit. Block nesting shows as indentation, flow
+    # nesting as brackets; both are bounded here.
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#") and (len(line) - len(stripped)) > 2 * MAX_DEPTH:
+            raise YamlProblem(number, 1, "de tekst is te diep ingesprongen", "maak de structuur platter")
+        for column, char in enumerate(line, 1):
+            if char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(number, column, "de structuur is te diep genest", "maak de structuur platter")
+            elif char in "]}":
+                depth = max(0, depth - 1)
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _index(node: Node, path: Path_, positions: dict[Path_, tuple[int, int]], seen: set[int]) -> None:
+    if id(node) in seen:
+        raise YamlProblem(
+            *positions.get(path, _mark(node)), "ankers en verwijzingen (& en *) zijn niet toegestaan",
+            "schrijf de waarde gewoon uit",
+        )
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        keys: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(*_mark(key_node), "een veldnaam moet gewone tekst zijn")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(*_mark(key_node), "'<<' (samenvoegen) is niet toegestaan", "schrijf de velden uit")
+            key = key_node.value
+            if key in keys:
+                raise YamlProblem(
+                    *_mark(key_node), f"het veld '{key}' staat twee keer in dit blok "
+                    f"(eerder op regel {keys[key][0]})", "voeg de twee samen of verwijder er één",
+                )
+            keys[key] = _mark(key_node)
+            positions[path + (key,)] = _mark(key_node)
+            _index(value_node, path + (key,), positions, seen)
+    elif isinstance(node, SequenceNode):
+        for number, item in enumerate(node.value):
+            positions[path + (number,)] = _mark(item)
+            _index(item, path + (number,), positions, seen)
+
+
+def parse_yaml(raw: bytes) -> ParsedFile:
+    """Parse the bytes of one YAML file.
+
+    Parameters
+    ----------
+    raw : bytes
+        The file's content.
+
+    Returns
+    -------
+    ParsedFile
+        The data and the position of each value, keyed by its path.
+
+    Raises
+    ------
+    YamlProblem
+        For anything that is not a single, plain, safe YAML document.
+    """
+    text = _decode(raw)
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), 1):
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if "\t" in indent:
+                raise YamlProblem(
+                    number, indent.index("\t") + 1, "inspringen met een tab is niet toegestaan in YAML",
+                    "gebruik spaties (twee per niveau)",
+                )
+    _check_depth(text)
+    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+        raise YamlProblem(1, 1, "het bestand is leeg", "vul de velden in, of verwijder het bestand")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise YamlProblem(1, 1, "het bestand is leeg", "vul de velden in, of verwijder het bestand")
+        positions: dict[Path_, tuple[int, int]] = {(): _mark(node)}
+        _index(node, (), positions, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or exc.context or "onleesbare YAML").strip()
+        raise YamlProblem(
+            line, column, f"de YAML is niet leesbaar ({problem})",
+            "controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, 1, f"de YAML is niet leesbaar ({exc})") from None
+    except RecursionError:
+        raise YamlProblem(1, 1, "de structuur is te diep genest", "maak de structuur platter") from None
+    finally:
+        loader.dispose()
+    return ParsedFile(data=data, positions=positions)

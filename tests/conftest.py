@@ -1,0 +1,74 @@
+"""Shared fixtures: project copies to break on purpose, and one real site build."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from generator.build import build_site
+from generator.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def _link_tooling(target: Path) -> None:
+    # Content is copied (tests change it); the code and theme are linked.
+    for name in ("templates", "generator", "mkdocs.yml"):
+        (target / name).symlink_to(REPO / name)
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Project:
+    """A copy of the real content, safe to break."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("cases", "content"):
+        shutil.copytree(REPO / name, root / name)
+    _link_tooling(root)
+    return Project.at(root)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Project:
+    """A copy of the small fixture project in tests/fixtures/mini."""
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    _link_tooling(root)
+    return Project.at(root)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run from a copy of the repository."""
+    root = tmp_path_factory.mktemp("site-build") / "project"
+    root.mkdir()
+    for name in ("cases", "content"):
+        shutil.copytree(REPO / name, root / name)
+    _link_tooling(root)
+    project = Project.at(root)
+    build_site(project)
+    return project.site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1 (search needs a web worker)."""
+    handler = lambda *a, **k: _QuietHandler(*a, directory=str(built_site), **k)  # noqa: E731
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()

@@ -1,0 +1,93 @@
+"""The knowledge graph: typed, weighted edges, queries, and integrity warnings."""
+
+from __future__ import annotations
+
+from generator.check import check_project
+from generator.graph import build_graph, find_graph_problems, neighbours, related_items
+from generator.load import load_content
+from generator.project import Project
+
+
+def _graph(project: Project):
+    content, problems = load_content(project.root)
+    assert problems == []
+    return build_graph(content)
+
+
+def test_nodes_carry_kind_id_and_title(mini: Project) -> None:
+    graph = _graph(mini)
+    assert graph.nodes["casus:huiskamer"] == {
+        "kind": "casus", "id": "huiskamer", "titel": "De Huiskamer", "bestand": "cases/huiskamer.yml",
+    }
+    assert sorted({attrs["kind"] for _, attrs in graph.nodes(data=True)}) == [
+        "begrip", "bouwsteen", "bron", "casus", "kader", "stap", "thema", "tip",
+    ]
+
+
+def test_casus_to_bouwsteen_edges_carry_sterkte_as_weight(mini: Project) -> None:
+    graph = _graph(mini)
+    strong = graph.get_edge_data("casus:huiskamer", "bouwsteen:blok-1", key="illustreert")
+    counter = graph.get_edge_data("casus:huiskamer", "bouwsteen:blok-2", key="illustreert")
+    assert (strong["sterkte"], strong["weight"]) == ("sterk", 3)
+    assert (counter["sterkte"], counter["weight"]) == ("tegenvoorbeeld", 1)
+    assert strong["toelichting"] == "Duidelijk."
+
+
+def test_every_reference_kind_becomes_an_edge(mini: Project) -> None:
+    graph = _graph(mini)
+    relations = {(u, v, k) for u, v, k in graph.edges(keys=True)}
+    assert ("tip:begin-klein", "stap:stap-een", "over_stap") in relations
+    assert ("stap:stap-een", "bouwsteen:blok-1", "werkt_aan") in relations
+    assert ("kader:model", "casus:huiskamer", "element_casus") in relations
+    assert ("bouwsteen:blok-1", "casus:tuin", "voorbeeld") in relations
+    assert ("casus:tuin", "thema:groen", "heeft_thema") in relations
+
+
+def test_neighbours_sees_both_directions(mini: Project) -> None:
+    graph = _graph(mini)
+    cases = neighbours(graph, "bouwsteen:blok-1", "casus")
+    assert {(l.id, l.richting) for l in cases} == {("huiskamer", "in"), ("tuin", "in"), ("tuin", "uit")}
+    assert {(l.id, l.relation) for l in neighbours(graph, "casus:huiskamer", "tip")} == {
+        ("begin-klein", "leert"), ("begin-klein", "uit_casus"),
+    }
+
+
+def test_related_cases_share_themes_and_blocks_but_not_sources(mini: Project) -> None:
+    graph = _graph(mini)
+    [(other, score, shared)] = related_items(graph, "casus:huiskamer", "casus")
+    assert other == "casus:tuin"
+    assert "bron:testbron" not in shared
+    assert {"thema:zorg", "bouwsteen:blok-1", "stap:stap-een"} <= set(shared)
+    assert score > 0
+
+
+def test_queries_do_not_change_the_graph(mini: Project) -> None:
+    graph = _graph(mini)
+    before = (graph.number_of_nodes(), graph.number_of_edges())
+    related_items(graph, "casus:huiskamer", "casus")
+    neighbours(graph, "casus:huiskamer")
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == before
+
+
+def test_unillustrated_thema_and_loose_tip_are_warnings(mini: Project) -> None:
+    (mini.root / "content" / "themas" / "wonen.yml").write_text("naam: Wonen\nintro: Over wonen.\n", encoding="utf-8")
+    (mini.root / "content" / "tips" / "los.yml").write_text(
+        "titel: Losse tip\ntekst: Nergens aan vast.\ndoelgroepen: [iedereen]\n"
+        "bronnen: [{bron: testbron, hoofdstuk: H1, regels: 5}]\n", encoding="utf-8")
+    result = check_project(mini)
+    assert result.fouten == []
+    messages = {(p.bestand, p.melding) for p in result.waarschuwingen}
+    assert messages == {
+        ("content/themas/wonen.yml", "geen enkele casus is aan dit thema gekoppeld"),
+        ("content/tips/los.yml", "deze tip hangt los: geen casus, bouwsteen, stap of thema"),
+    }
+
+
+def test_real_content_links_both_cases_to_blocks_and_steps() -> None:
+    from conftest import REPO
+
+    graph = _graph(Project.at(REPO))
+    for case in ("casus:zorgvrijstaat", "casus:de-ketel"):
+        kinds = {l.kind for l in neighbours(graph, case)}
+        assert {"bouwsteen", "stap", "tip", "thema", "bron", "begrip"} <= kinds
+    assert find_graph_problems(graph) is not None

@@ -1,0 +1,88 @@
+"""Rendering: golden Markdown and JSON for the fixture project, and escaping."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from generator.build import render_all, write_tree
+from generator.check import check_project
+from generator.project import Project
+from generator.render.environment import plain, yaml_string
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
+UPDATE = os.environ.get("WIJKKOMPAS_GOLDEN_BIJWERKEN") == "1"
+
+
+def _render(project: Project) -> dict[PurePosixPath, bytes]:
+    result = check_project(project)
+    assert result.ok, [p.format() for p in result.fouten]
+    return {path: data for path, data in render_all(project, result).items() if path.parts[0] != "assets"}
+
+
+def test_golden_output(mini: Project) -> None:
+    """Generated pages and data equal the committed golden files.
+
+    To accept an intended change: WIJKKOMPAS_GOLDEN_BIJWERKEN=1 pytest tests/test_render.py
+    """
+    files = _render(mini)
+    if UPDATE:
+        write_tree(GOLDEN, files)
+    expected = {PurePosixPath(p.relative_to(GOLDEN).as_posix()) for p in GOLDEN.rglob("*") if p.is_file()}
+    assert set(files) == expected
+    for path, data in files.items():
+        assert data.decode("utf-8") == (GOLDEN / path).read_text(encoding="utf-8"), f"{path} wijkt af"
+
+
+def test_output_is_deterministic(mini: Project) -> None:
+    assert _render(mini) == _render(mini)
+
+
+def test_pages_link_both_ways(mini: Project) -> None:
+    files = _render(mini)
+    case = files[PurePosixPath("casussen/huiskamer.md")].decode()
+    block = files[PurePosixPath("bouwstenen/blok-1.md")].decode()
+    step = files[PurePosixPath("stappen/stap-een.md")].decode()
+    assert "](../bouwstenen/blok-1.md)" in case and "](../stappen/stap-een.md)" in case
+    assert "](../casussen/huiskamer.md) (sterk)" in block
+    assert "](../stappen/stap-een.md)" in block
+    assert "](../bouwstenen/blok-1.md)" in step and "](../casussen/huiskamer.md)" in step
+
+
+def test_cases_on_a_bouwsteen_page_are_ordered_by_sterkte(mini: Project) -> None:
+    block = _render(mini)[PurePosixPath("bouwstenen/blok-1.md")].decode()
+    assert block.index("casussen/huiskamer.md) (sterk)") < block.index("casussen/tuin.md) (deels)")
+
+
+def test_text_is_escaped_for_html_and_markdown() -> None:
+    assert str(plain("a*b_c [x] <s> & #1 |")) == r"a\*b\_c \[x\] &lt;s&gt; &amp; \#1 \|"
+    assert str(yaml_string('Zeg "ja" <b>')) == '"Zeg &#34;ja&#34; &lt;b&gt;"'
+
+
+def test_markup_that_slipped_past_validation_is_still_inert(mini: Project, tmp_path: Path) -> None:
+    """Defence in depth: even unvalidated text cannot become HTML in a page."""
+    from generator.render.environment import make_environment
+
+    env = make_environment(mini.templates)
+    template = env.from_string("{{ tekst }} / {{ tekst|plain }} / {{ tekst|indent_block }}")
+    out = template.render(tekst='<script>alert("x")</script>')
+    assert "<script" not in out
+    assert out.count("&lt;script&gt;") == 3
+
+
+@pytest.mark.parametrize("path", ["../buiten.md", "/etc/passwd"])
+def test_write_tree_refuses_paths_outside_the_target(tmp_path: Path, path: str) -> None:
+    from generator.errors import BuildError
+
+    with pytest.raises(BuildError):
+        write_tree(tmp_path / "uit", {PurePosixPath(path): b"x"})
+
+
+def test_write_tree_only_touches_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    target = tmp_path / "uit"
+    assert write_tree(target, {PurePosixPath("a.md"): b"1", PurePosixPath("d/b.md"): b"2"}) == 2
+    assert write_tree(target, {PurePosixPath("a.md"): b"1", PurePosixPath("d/b.md"): b"2"}) == 0
+    assert write_tree(target, {PurePosixPath("a.md"): b"3"}) == 2
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a.md"]
