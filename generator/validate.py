@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import Problem
 from .load import Content, Item
 from .messages import suggest
-from .models import KIND_BY_NAME, Bron
+from .models import KIND_BY_NAME, KINDS, Bron
+from .models.common import find_link_problem, iter_markdown_links
 from .references import iter_references
 from .yamlfile import ParsedFile
 
@@ -69,6 +72,44 @@ def _reference_problems(content: Content, item: _Source) -> list[Problem]:
     return problems
 
 
+_INTERNAL_LINK = re.compile(r"^\.\./(?P<folder>[a-z]+)/(?P<id>[a-z0-9-]+)\.md(?:#[\w-]+)?$")
+
+
+def _strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from _strings(value, path + (number,))
+
+
+def _internal_link_problems(content: Content, item: _Source) -> list[Problem]:
+    """Internal links in Markdown text must name an existing page: ``../casussen/de-ketel.md``."""
+    folders = {kind.plural: kind for kind in KINDS}
+    problems = []
+    for path, text in _strings(item.parsed.data):
+        for target in iter_markdown_links(text):
+            if find_link_problem(target) or _SCHEME.match(target):
+                continue  # external, or unsafe (the model reports that)
+            match = _INTERNAL_LINK.match(target)
+            kind = folders.get(match.group("folder")) if match else None
+            if kind is None:
+                problems.append(_problem(
+                    item, path, f"interne link '{target}' heeft niet de juiste vorm",
+                    "schrijf bijvoorbeeld [De Ketel](../casussen/de-ketel.md)",
+                ))
+            elif match and match.group("id") not in content.items[kind.name]:
+                hint = suggest(match.group("id"), set(content.items[kind.name]))
+                problems.append(_problem(
+                    item, path, f"interne link naar onbekende {kind.label} '{match.group('id')}'",
+                    hint or f"kies een bestaande id uit {kind.folder}/",
+                ))
+    return problems
+
+
 def _line_range_problems(content: Content, item: Item) -> list[Problem]:
     problems = []
     for number, verwijzing in enumerate(getattr(item.model, "bronnen", None) or []):
@@ -105,17 +146,21 @@ def _duplicate_title_problems(content: Content) -> list[Problem]:
     return problems
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def find_content_problems(content: Content) -> list[Problem]:
     """Every cross-file problem in ``content``, sorted by file and line.
 
-    Checks that references point at existing items (with a suggestion for a
-    near-miss), that no list names an item twice, that line ranges fall within
+    Checks that references and internal links in text point at existing items
+    (with a suggestion for a near-miss), that no list names an item twice, that line ranges fall within
     their source, and that no two items of one kind share a title. Does not check
     graph-wide properties; see ``graph.checks``.
     """
     problems: list[Problem] = []
     for source in _sources(content):
         problems += _reference_problems(content, source)
+        problems += _internal_link_problems(content, source)
     for kind_items in content.items.values():
         for item in kind_items.values():
             problems += _line_range_problems(content, item)

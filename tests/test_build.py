@@ -141,9 +141,10 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, capsy
     assert main(["--root", str(project.root), "build"]) == 1
     assert "De vorige site is niet aangeraakt" in capsys.readouterr().err
 
-    # Valid content whose Markdown links to a page that does not exist: MkDocs
-    # itself fails in strict mode, and the site must survive that too.
-    case.write_text(good.replace("verhaal: |\n", "verhaal: |\n  Zie [dit](../casussen/bestaat-niet.md).\n", 1),
+    # Content that passes the check but breaks MkDocs (here a link to a heading
+    # that does not exist): MkDocs itself fails in strict mode, and the site
+    # must survive that too.
+    case.write_text(good.replace("verhaal: |\n", "verhaal: |\n  Zie [dit](../casussen/zorgvrijstaat.md#bestaat-niet).\n", 1),
                     encoding="utf-8")
     with pytest.raises(BuildError, match="bestaat-niet"):
         build_site(project)

@@ -149,3 +149,13 @@ def test_missing_project_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.
     code, out = run(capsys, "--root", str(tmp_path / "bestaat-niet"), "check")
     assert code == 2
     assert "bestaat niet" in out
+
+
+def test_internal_links_in_text_must_name_an_existing_page(repo_copy: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    case = repo_copy.root / "cases" / "de-ketel.yml"
+    line = _edit(case, "verhaal: |\n", "verhaal: |\n  Zie [Zorg](../casussen/zorgvrijstaaat.md) en [x](casussen/de-ketel.md).\n") + 1
+    code, out = run(capsys, "--root", str(repo_copy.root), "check")
+    assert code == 1
+    assert f"cases/de-ketel.yml:{line - 1}:" in out or f"cases/de-ketel.yml:{line}:" in out
+    assert "interne link naar onbekende casus 'zorgvrijstaaat' — bedoelt u 'zorgvrijstaat'?" in out
+    assert "interne link 'casussen/de-ketel.md' heeft niet de juiste vorm" in out

@@ -28,6 +28,7 @@ __all__ = [
     "SLUG_PATTERN",
     "find_text_problem",
     "find_link_problem",
+    "iter_markdown_links",
 ]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -67,6 +68,13 @@ def find_link_problem(target: str) -> str | None:
         if lowered.startswith(("https:", "http:")) and not lowered.split(":", 1)[1].startswith("//"):
             return f"link '{target}' is onvolledig; schrijf https://…"
     return None
+
+
+def iter_markdown_links(value: str) -> list[str]:
+    """Every link target in a Markdown text (inline links and reference definitions)."""
+    targets = [match.group(2).strip() for match in _MD_LINK_RE.finditer(value) if not match.group(1)]
+    targets += [match.group(1).strip() for match in _MD_REFDEF_RE.finditer(value)]
+    return targets
 
 
 def find_text_problem(value: str, *, markdown: bool) -> str | None:
