@@ -116,20 +116,8 @@ def test_no_file_loads_anything_from_another_host(built_site: Path) -> None:
     assert offenders == []
 
 
-def _copy_project(tmp_path: Path) -> Project:
-    from conftest import REPO, _link_tooling
-    import shutil
-
-    root = tmp_path / "p"
-    root.mkdir()
-    for name in ("cases", "content"):
-        shutil.copytree(REPO / name, root / name)
-    _link_tooling(root)
-    return Project.at(root)
-
-
-def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    project = _copy_project(tmp_path)
+def test_a_failed_build_leaves_the_previous_site_untouched(repo_copy: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project = repo_copy
     build_site(project)
     before = {p: p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()}
 
