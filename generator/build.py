@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
+import jinja2
+
 from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
@@ -34,9 +36,15 @@ def render_all(project: Project, result: CheckResult) -> dict[PurePosixPath, byt
     """Every generated file of the docs folder: pages, data and assets."""
     env = make_environment(project.templates)
     files: dict[PurePosixPath, bytes] = {}
-    for path, text in render_pages(result.content, result.graph, env).items():
+    try:
+        pages = render_pages(result.content, result.graph, env, result.vragenlijst)
+    except jinja2.TemplateNotFound as exc:
+        raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"fout in een sjabloon: {exc}") from None
+    for path, text in pages.items():
         files[path] = text.encode("utf-8")
-    for path, text in render_data(result.content, result.graph).items():
+    for path, text in render_data(result.content, result.graph, result.vragenlijst).items():
         files[path] = text.encode("utf-8")
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):

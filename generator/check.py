@@ -10,6 +10,8 @@ from .errors import Problem
 from .graph import build_graph, find_graph_problems
 from .load import Content, load_content
 from .project import Project
+from .questionnaire.model import Vragenlijst
+from .questionnaire.validate import find_questionnaire_problems, load_vragenlijst
 from .validate import find_content_problems
 
 __all__ = ["CheckResult", "check_project"]
@@ -23,6 +25,7 @@ class CheckResult:
     graph: nx.MultiDiGraph
     fouten: list[Problem]
     waarschuwingen: list[Problem]
+    vragenlijst: Vragenlijst | None = None
 
     @property
     def ok(self) -> bool:
@@ -38,6 +41,10 @@ def check_project(project: Project) -> CheckResult:
     """
     content, problems = load_content(project.root)
     problems += find_content_problems(content)
+    vragenlijst, parsed, found = load_vragenlijst(project.root)
+    problems += found
+    if vragenlijst is not None and parsed is not None:
+        problems += find_questionnaire_problems(vragenlijst, parsed, content)
     graph = build_graph(content)
     warnings = [] if problems else find_graph_problems(graph)
-    return CheckResult(content, graph, sorted(problems), sorted(warnings))
+    return CheckResult(content, graph, sorted(problems), sorted(warnings), vragenlijst)

@@ -14,6 +14,10 @@ from .check import CheckResult, check_project
 from .errors import BuildError, ContentError, Problem
 from .models import KINDS
 from .project import Project
+from .questionnaire.advice import AdviceError, advise
+from .questionnaire.present import advice_as_markdown, advice_as_text, ask_interactively, list_questions
+from .questionnaire.validate import VRAGENLIJST_PAD
+from .render.data import questionnaire_data
 from .schema import write_schemas
 
 __all__ = ["main"]
@@ -72,6 +76,55 @@ def _cmd_schema(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _parse_answers(values: list[str]) -> dict[str, list[str]]:
+    answers: dict[str, list[str]] = {}
+    for value in values:
+        vraag, sep, opties = value.partition("=")
+        if not sep or not vraag.strip() or not opties.strip():
+            raise AdviceError(f"'{value}' is geen antwoord; schrijf VRAAG=OPTIE (bijv. rol=bewoner)")
+        answers.setdefault(vraag.strip(), []).extend(o.strip() for o in opties.split(",") if o.strip())
+    return answers
+
+
+def _cmd_advise(args: argparse.Namespace, project: Project) -> int:
+    result = check_project(project)
+    if not result.ok:
+        raise ContentError(result.fouten)
+    if result.vragenlijst is None:
+        print(f"Er is geen vragenlijst ({VRAGENLIJST_PAD}).", file=sys.stderr)
+        return EXIT_FOUT
+    data = questionnaire_data(result.content, result.graph, result.vragenlijst)
+    if args.list_questions:
+        questions = list_questions(data)
+        if args.format == "json":
+            print(json.dumps(questions, ensure_ascii=False, indent=2))
+        else:
+            for vraag in questions:
+                print(f"{vraag['id']} ({vraag['type']}): {vraag['tekst']}")
+                for optie in vraag["opties"]:
+                    print(f"    {vraag['id']}={optie['id']}  {optie['tekst']}")
+        return EXIT_OK
+    try:
+        answers = _parse_answers(args.answer or [])
+        if not answers and sys.stdin.isatty() and not args.answer:
+            asked = ask_interactively(data, input, sys.stdout)
+            if asked is None:
+                print("Gestopt.")
+                return EXIT_OK
+            answers = asked
+        advice = advise(data, answers)
+    except AdviceError as exc:
+        print(f"Fout in de antwoorden: {exc}. Zie 'wijkkompas advise --list-questions'.", file=sys.stderr)
+        return EXIT_GEBRUIK
+    if args.format == "json":
+        print(json.dumps(advice, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(advice_as_markdown(advice), end="")
+    else:
+        print(advice_as_text(advice), end="")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wijkkompas", description="Wijkkompas: controleer de inhoud en bouw de site."
@@ -89,6 +142,12 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="bouw de hele site in site/")
     build.add_argument("--niet-strikt", action="store_true", help="laat MkDocs-waarschuwingen toe")
     build.set_defaults(handler=_cmd_build)
+    adv = commands.add_parser("advise", help="hulp bij kiezen: advies op basis van uw antwoorden")
+    adv.add_argument("--answer", action="append", metavar="VRAAG=OPTIE",
+                     help="een antwoord; herhaal voor meer vragen, komma's voor meerdere opties")
+    adv.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    adv.add_argument("--list-questions", action="store_true", help="toon de vragen en antwoorden")
+    adv.set_defaults(handler=_cmd_advise)
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.set_defaults(handler=_cmd_schema)
     return parser

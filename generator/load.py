@@ -63,6 +63,14 @@ class Content:
         """The item of ``kind`` with ``id_``, or ``None``."""
         return self.items[kind].get(id_)
 
+    def known_ids(self, kind: str) -> set[str]:
+        """Ids of ``kind`` that exist, including files that failed their model.
+
+        References to a file with errors of its own are not reported again: that
+        would bury the real error under many follow-on errors.
+        """
+        return set(self.items[kind]) | {r[1] for r in self.rejected if r[0] == kind}
+
     def counts(self) -> dict[str, int]:
         """Number of items per kind."""
         return {kind.name: len(self.items[kind.name]) for kind in KINDS}

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .models import KINDS
+from .questionnaire.model import Vragenlijst
 
 __all__ = ["render_schemas", "write_schemas", "find_stale_schemas"]
 
@@ -18,6 +19,10 @@ def render_schemas() -> dict[str, str]:
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Wijkkompas: {kind.label}"
         schemas[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    schema = Vragenlijst.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Wijkkompas: vragenlijst"
+    schemas["vragenlijst.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return schemas
 
 

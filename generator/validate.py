@@ -48,9 +48,7 @@ def _reference_problems(content: Content, item: _Source) -> list[Problem]:
     seen: dict[tuple[str, tuple[str | int, ...]], set[str]] = defaultdict(set)
     for ref in iter_references(item.kind, item.parsed.data):
         target_kind = KIND_BY_NAME[ref.target]
-        # A file that exists but has errors of its own still counts as known:
-        # reporting every reference to it would bury the real error.
-        known = set(content.items[ref.target]) | {r[1] for r in content.rejected if r[0] == ref.target}
+        known = content.known_ids(ref.target)
         # The list this id stands in: the path up to its last list index.
         last_index = max((n for n, part in enumerate(ref.path) if isinstance(part, int)), default=0)
         list_path = ref.path[:last_index]

@@ -18,6 +18,7 @@ def test_nodes_carry_kind_id_and_title(mini: Project) -> None:
     graph = _graph(mini)
     assert graph.nodes["casus:huiskamer"] == {
         "kind": "casus", "id": "huiskamer", "titel": "De Huiskamer", "bestand": "cases/huiskamer.yml",
+        "diepgang": "uitgebreid",
     }
     assert sorted({attrs["kind"] for _, attrs in graph.nodes(data=True)}) == [
         "begrip", "bouwsteen", "bron", "casus", "kader", "stap", "thema", "tip",
@@ -77,10 +78,20 @@ def test_unillustrated_thema_and_loose_tip_are_warnings(mini: Project) -> None:
     result = check_project(mini)
     assert result.fouten == []
     messages = {(p.bestand, p.melding) for p in result.waarschuwingen}
-    assert messages == {
-        ("content/themas/wonen.yml", "geen enkele casus is aan dit thema gekoppeld"),
-        ("content/tips/los.yml", "deze tip hangt los: geen casus, bouwsteen, stap of thema"),
-    }
+    assert ("content/themas/wonen.yml", "geen enkele casus is aan dit thema gekoppeld") in messages
+    assert ("content/tips/los.yml", "deze tip hangt los: geen casus, bouwsteen, stap of thema") in messages
+
+
+def test_thresholds_warn_about_thin_connections(mini: Project) -> None:
+    from generator.graph.checks import Drempels
+
+    content, _ = load_content(mini.root)
+    graph = build_graph(content)
+    assert find_graph_problems(graph, Drempels(1, 1, 1, 1, 1)) == []
+    messages = {(p.bestand, p.melding) for p in find_graph_problems(graph, Drempels(3, 3, 3, 2, 2))}
+    assert ("content/bouwstenen/blok-1.yml", "maar 2 casus(sen) gekoppeld aan deze bouwsteen; minstens 3 gewenst") in messages
+    assert ("cases/huiskamer.yml", "een uitgebreide casus hoort minstens 2 tips te hebben; deze heeft er 1") in messages
+    assert ("cases/huiskamer.yml", "een uitgebreide casus hoort minstens 2 begrippen te hebben; deze heeft er 1") in messages
 
 
 def test_real_content_links_both_cases_to_blocks_and_steps() -> None:

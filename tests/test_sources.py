@@ -28,11 +28,13 @@ def _words(text: str) -> list[str]:
 
 
 def _strings(value: object) -> Iterator[str]:
+    """Every prose text in ``value``; web addresses are not prose and are left out."""
     if isinstance(value, str):
-        yield value
+        yield re.sub(r"(?:https?|mailto):\S+", " ", value)
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for key, item in value.items():
+            if key != "url":
+                yield from _strings(item)
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)

@@ -46,7 +46,7 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
     """Return the knowledge graph of ``content``.
 
     Nodes are ``kind:id`` with attributes ``kind``, ``id``, ``titel`` and
-    ``bestand``. Every reference in the content becomes one directed edge from the
+    ``bestand`` (and ``diepgang`` for cases). Every reference in the content becomes one directed edge from the
     referring item to the referred one, with attributes ``relation``, ``weight``
     and, for casus -> bouwsteen, ``sterkte`` and ``toelichting``. A
     MultiDiGraph keeps two different relations between the same pair (a tip that
@@ -58,8 +58,9 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for kind_items in content.items.values():
         for item in sorted(kind_items.values(), key=lambda i: i.id):
+            extra = {"diepgang": item.model.diepgang} if item.kind == "casus" else {}
             graph.add_node(node_id(item.kind, item.id), kind=item.kind, id=item.id,
-                           titel=item.title, bestand=item.bestand)
+                           titel=item.title, bestand=item.bestand, **extra)
     for kind_items in content.items.values():
         for item in sorted(kind_items.values(), key=lambda i: i.id):
             source = node_id(item.kind, item.id)

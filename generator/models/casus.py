@@ -32,12 +32,24 @@ class Partij(Model):
 class Gebeurtenis(Model):
     """One dated event on a case's timeline."""
 
-    jaar: int = Field(ge=1800, le=2100, description="Jaar van de gebeurtenis, bijv. 2014.")
+    jaar: int | None = Field(
+        default=None, ge=1800, le=2100,
+        description="Jaar van de gebeurtenis, bijv. 2014. Laat weg als de bron geen jaar noemt.",
+    )
     wanneer: KorteTekst | None = Field(
         default=None,
-        description="Preciezer moment als de bron dat noemt, bijv. 'najaar 2015' of 'mei'.",
+        description=(
+            "Preciezer moment als de bron dat noemt, bijv. 'najaar 2015', of het moment zonder jaartal, "
+            "bijv. 'aan het eind van het tweede jaar'."
+        ),
     )
     gebeurtenis: Tekst = Field(description="Wat er gebeurde, in één zin.")
+
+    @model_validator(mode="after")
+    def _has_a_moment(self) -> "Gebeurtenis":
+        if self.jaar is None and not self.wanneer:
+            raise ValueError("geef 'jaar' of, als de bron geen jaar noemt, 'wanneer'")
+        return self
 
 
 class BouwsteenKoppeling(Model):

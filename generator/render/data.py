@@ -9,7 +9,9 @@ from typing import Any
 import networkx as nx
 
 from ..load import Content
-from ..models import KINDS
+from ..models import KIND_BY_NAME, KINDS
+from ..questionnaire.model import Vragenlijst
+from ..questionnaire.scoring import engine_data
 
 __all__ = ["render_data", "dump_json"]
 
@@ -30,8 +32,26 @@ def _graph_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return {"knopen": nodes, "verbindingen": edges}
 
 
-def render_data(content: Content, graph: nx.MultiDiGraph) -> dict[PurePosixPath, str]:
-    """Render the JSON data files: one per kind, and the graph.
+def site_url(kind: str, item_id: str) -> str:
+    """The URL of an item's page relative to the site root, e.g. ``casussen/de-ketel/``."""
+    return f"{KIND_BY_NAME[kind].plural}/{item_id}/"
+
+
+def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst) -> dict[str, Any]:
+    """The engine data for the questionnaire (``data/vragenlijst.json``)."""
+    urls, extra = {}, {}
+    for node, attrs in graph.nodes(data=True):
+        urls[node] = site_url(attrs["kind"], attrs["id"])
+        item = content.get(attrs["kind"], attrs["id"])
+        if attrs["kind"] == "stap":
+            extra[node] = {"nummer": item.model.nummer}
+        elif attrs["kind"] == "tip":
+            extra[node] = {"doelgroepen": list(item.model.doelgroepen), "valkuil": item.model.soort == "valkuil"}
+    return engine_data(vragenlijst, graph, urls, extra)
+
+
+def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None) -> dict[PurePosixPath, str]:
+    """Render the JSON data files: one per kind, the graph, and the questionnaire.
 
     Returns
     -------
@@ -46,4 +66,10 @@ def render_data(content: Content, graph: nx.MultiDiGraph) -> dict[PurePosixPath,
         ]
         files[PurePosixPath("data", f"{kind.plural}.json")] = dump_json(records)
     files[PurePosixPath("data", "graaf.json")] = dump_json(_graph_data(graph))
+    if vragenlijst is not None:
+        # Compact: this file is downloaded by every visitor of the questionnaire.
+        data = questionnaire_data(content, graph, vragenlijst)
+        files[PurePosixPath("data", "vragenlijst.json")] = (
+            json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        )
     return files

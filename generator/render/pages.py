@@ -125,7 +125,8 @@ _EXTRA = {
 }
 
 
-def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment) -> dict[PurePosixPath, str]:
+def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
+                 vragenlijst: Any = None) -> dict[PurePosixPath, str]:
     """Render every page of the site as Markdown.
 
     Parameters
@@ -136,6 +137,8 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         The knowledge graph of that content.
     env : jinja2.Environment
         From ``make_environment``.
+    vragenlijst : Vragenlijst, optional
+        The questionnaire; adds the "Hulp bij kiezen" page.
 
     Returns
     -------
@@ -157,5 +160,10 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
             counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items},
         )
     home = PurePosixPath("index.md")
-    pages[home] = site.render("pages/home.md.j2", home, counts=content.counts(), content=content)
+    pages[home] = site.render("pages/home.md.j2", home, counts=content.counts(), content=content,
+                              vragenlijst=vragenlijst)
+    if vragenlijst is not None:
+        page = PurePosixPath("hulp-bij-kiezen.md")
+        nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}
+        pages[page] = site.render("pages/hulp-bij-kiezen.md.j2", page, v=vragenlijst, nummer=nummer)
     return dict(sorted(pages.items()))

@@ -1,0 +1,1 @@
+"""The guided questionnaire: model, routing, scoring on the knowledge graph, advice."""

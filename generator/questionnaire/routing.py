@@ -1,0 +1,121 @@
+"""The questionnaire's routes as a networkx DiGraph, validated like the content.
+
+Nodes are question ids plus ``RESULTAAT``; an edge ``a -> b`` means some answer
+(or no answer) to ``a`` leads to ``b``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .model import RESULTAAT, Vragenlijst
+
+__all__ = ["MAX_VRAGEN", "RouteIssue", "build_routing_graph", "find_routing_problems", "route"]
+
+MAX_VRAGEN = 15  # the most questions any one path may ask
+
+
+@dataclass(frozen=True)
+class RouteIssue:
+    """A routing problem at a path inside vragenlijst.yml."""
+
+    path: tuple[str | int, ...]
+    melding: str
+    oplossing: str = ""
+
+
+def build_routing_graph(vragenlijst: Vragenlijst) -> nx.DiGraph:
+    """Every possible step between questions; targets that do not exist become nodes too."""
+    graph = nx.DiGraph()
+    graph.add_node(RESULTAAT)
+    for vraag in vragenlijst.vragen:
+        graph.add_node(vraag.id)
+    for vraag in vragenlijst.vragen:
+        graph.add_edge(vraag.id, vraag.volgende)
+        for optie in vraag.opties:
+            if optie.volgende:
+                graph.add_edge(vraag.id, optie.volgende)
+    return graph
+
+
+def find_routing_problems(vragenlijst: Vragenlijst) -> list[RouteIssue]:
+    """Everything wrong with the routes: unknown targets, cycles, dead ends, length.
+
+    Checks that every target exists, that the graph is acyclic (reporting the
+    cycle), that every question is reachable from ``start``, that every path ends
+    at the result, and that no path asks more than ``MAX_VRAGEN`` questions.
+    """
+    from ..messages import suggest
+
+    ids = [vraag.id for vraag in vragenlijst.vragen]
+    known = set(ids) | {RESULTAAT}
+    issues: list[RouteIssue] = []
+    seen: set[str] = set()
+    for number, vraag in enumerate(vragenlijst.vragen):
+        if vraag.id in seen:
+            issues.append(RouteIssue(("vragen", number, "id"), f"de vraag '{vraag.id}' bestaat al",
+                                     "geef elke vraag een eigen id"))
+        seen.add(vraag.id)
+    if vragenlijst.start not in set(ids):
+        issues.append(RouteIssue(("start",), f"onbekende vraag '{vragenlijst.start}'",
+                                 suggest(vragenlijst.start, set(ids)) or "kies de id van de eerste vraag"))
+    for number, vraag in enumerate(vragenlijst.vragen):
+        targets = [(("vragen", number, "volgende"), vraag.volgende)]
+        targets += [(("vragen", number, "opties", n, "volgende"), o.volgende)
+                    for n, o in enumerate(vraag.opties) if o.volgende]
+        for path, target in targets:
+            if target not in known:
+                issues.append(RouteIssue(path, f"onbekende vraag '{target}'",
+                                         suggest(target, known) or f"kies een vraag-id of '{RESULTAAT}'"))
+            elif target == vraag.id:
+                issues.append(RouteIssue(path, "een vraag kan niet naar zichzelf leiden", "kies een volgende vraag"))
+    if issues:
+        return issues
+
+    graph = build_routing_graph(vragenlijst)
+    try:
+        cycle = nx.find_cycle(graph, source=vragenlijst.start)
+    except nx.NetworkXNoCycle:
+        cycle = []
+    if cycle:
+        loop = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
+        number = ids.index(cycle[0][0])
+        return [RouteIssue(("vragen", number, "volgende"), f"de route loopt in een kring: {loop}",
+                           "laat de route altijd vooruit gaan, naar een latere vraag of 'resultaat'")]
+    reachable = nx.descendants(graph, vragenlijst.start) | {vragenlijst.start}
+    for number, vraag in enumerate(vragenlijst.vragen):
+        if vraag.id not in reachable:
+            issues.append(RouteIssue(("vragen", number, "id"), f"de vraag '{vraag.id}' is vanaf de start niet te bereiken",
+                                     "laat een eerdere vraag of antwoord hiernaartoe leiden, of verwijder de vraag"))
+    if RESULTAAT not in reachable:
+        issues.append(RouteIssue(("start",), "geen enkele route komt bij het resultaat",
+                                 f"laat de laatste vraag naar '{RESULTAAT}' leiden"))
+    if nx.is_directed_acyclic_graph(graph) and RESULTAAT in reachable:
+        longest = nx.dag_longest_path(graph.subgraph(reachable))
+        asked = [node for node in longest if node != RESULTAAT]
+        if len(asked) > MAX_VRAGEN:
+            issues.append(RouteIssue(("vragen",), f"de langste route stelt {len(asked)} vragen; hoogstens {MAX_VRAGEN}",
+                                     "laat minder belangrijke vragen overslaan: " + " → ".join(asked)))
+    return issues
+
+
+def route(vragenlijst: Vragenlijst, gekozen: dict[str, list[str]]) -> list[str]:
+    """The questions asked, in order, for a (partial) set of answers.
+
+    An unanswered question follows its own ``volgende``; an answered single-choice
+    question follows its option's ``volgende`` when it has one. Assumes the
+    routes are valid (see ``find_routing_problems``).
+    """
+    by_id = {vraag.id: vraag for vraag in vragenlijst.vragen}
+    path, current = [], vragenlijst.start
+    while current != RESULTAAT:
+        path.append(current)
+        vraag = by_id[current]
+        nxt = vraag.volgende
+        if vraag.type == "een" and gekozen.get(current):
+            optie = next(o for o in vraag.opties if o.id == gekozen[current][0])
+            nxt = optie.volgende or nxt
+        current = nxt
+    return path

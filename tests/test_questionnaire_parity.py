@@ -1,0 +1,96 @@
+"""The browser engine (advies.js, under node) gives exactly the CLI's results."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.check import check_project
+from generator.project import Project
+from generator.questionnaire.advice import AdviceError, advise
+from generator.render.data import questionnaire_data
+
+from conftest import REPO
+
+ENGINE = REPO / "templates" / "assets" / "javascripts" / "advies.js"
+RUNNER = Path(__file__).resolve().parent / "parity_runner.js"
+NODE = shutil.which("node") or shutil.which("nodejs")
+
+
+def random_answers(data: dict[str, Any], rng: random.Random) -> dict[str, list[str]]:
+    """A valid answer set: walk the route, answering most questions."""
+    questions = {v["id"]: v for v in data["vragen"]}
+    answers: dict[str, list[str]] = {}
+    current = data["start"]
+    while current != "resultaat":
+        vraag = questions[current]
+        nxt = vraag["volgende"]
+        if rng.random() < 0.85:
+            ids = [o["id"] for o in vraag["opties"]]
+            if vraag["type"] == "een":
+                answers[current] = [rng.choice(ids)]
+                optie = next(o for o in vraag["opties"] if o["id"] == answers[current][0])
+                nxt = optie["volgende"] or nxt
+            else:
+                answers[current] = rng.sample(ids, rng.randint(1, min(3, len(ids))))
+        current = nxt
+    return answers
+
+
+def tampered_answers(data: dict[str, Any], rng: random.Random) -> dict[str, list[str]]:
+    """A valid set with junk mixed in, as from an edited or outdated URL."""
+    answers = random_answers(data, rng)
+    vraag = rng.choice(data["vragen"])
+    answers.setdefault(vraag["id"], []).append(rng.choice(["bestaat-niet", vraag["opties"][0]["id"]]))
+    answers["onbekende-vraag"] = ["x"]
+    other = rng.choice(data["vragen"])
+    answers[other["id"]] = [o["id"] for o in other["opties"]][:2]
+    return answers
+
+
+def _python(data: dict[str, Any], answers: dict[str, list[str]], strict: bool) -> dict[str, Any]:
+    try:
+        return {"ok": advise(data, answers, strict=strict)}
+    except AdviceError as exc:
+        return {"fout": str(exc)}
+
+
+def _node(data: dict[str, Any], sets: list[dict[str, Any]], tmp_path: Path) -> list[dict[str, Any]]:
+    if NODE is None:
+        pytest.fail("node ontbreekt; installeer Debian-pakket 'nodejs' (.ci/run doet dat).")
+    (tmp_path / "data.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    (tmp_path / "sets.json").write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([NODE, str(RUNNER), str(ENGINE), str(tmp_path / "data.json"), str(tmp_path / "sets.json")],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module", params=["mini", "repo"])
+def data(request: pytest.FixtureRequest) -> dict[str, Any]:
+    root = REPO / "tests" / "fixtures" / "mini" if request.param == "mini" else REPO
+    result = check_project(Project.at(root))
+    assert result.ok and result.vragenlijst is not None
+    # Round-trip through JSON: the browser reads the file, not Python objects.
+    raw = questionnaire_data(result.content, result.graph, result.vragenlijst)
+    return json.loads(json.dumps(raw, sort_keys=True))
+
+
+def test_browser_engine_equals_python_on_random_answer_sets(data: dict[str, Any], tmp_path: Path) -> None:
+    rng = random.Random(20261122)
+    sets = [{"answers": random_answers(data, rng), "strict": True} for _ in range(500)]
+    sets += [{"answers": tampered_answers(data, rng), "strict": False} for _ in range(100)]
+    sets += [{"answers": tampered_answers(data, rng), "strict": True} for _ in range(50)]
+    sets += [{"answers": {}, "strict": True}]
+    expected = [_python(data, s["answers"], s["strict"]) for s in sets]
+    actual = _node(data, sets, tmp_path)
+    assert len(actual) == len(expected)
+    for number, (want, got) in enumerate(zip(expected, actual)):
+        assert got == want, f"verschil bij antwoordset {number}: {sets[number]}"
+    assert sum(1 for r in expected if "ok" in r and r["ok"]["casussen"]) > 400
+    assert sum(1 for r in expected if "fout" in r) >= 40
