@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
 
@@ -178,3 +179,17 @@ def test_questionnaire_without_javascript_shows_the_static_version(browser, site
     assert static.get_by_role("link", name="Vertrouwen").count() >= 1
     assert "Vanuit welke rol kijkt u naar de wijk?" in static.inner_text()
     context.close()
+
+
+def test_questionnaire_result_downloads_as_markdown_and_prints_cleanly(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "/hulp-bij-kiezen/#thema=veiligheid&scherm=resultaat")
+    page.locator("#wk-vragenlijst h2", has_text="Uw advies").wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download als Markdown").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("# Advies van Wijkkompas")
+    assert "Veiligheid, overlast of criminaliteit" in text and "/casussen/digitale-buurtpreventie/" in text
+    page.emulate_media(media="print")
+    assert page.get_by_role("button", name="Download als Markdown").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator("#wk-vragenlijst h2", has_text="Uw advies").is_visible()
