@@ -52,6 +52,12 @@ def url(value: object) -> Markup:
     return escape(text)
 
 
+def is_known(value: object) -> bool:
+    """False for empty values and for 'Niet genoemd in de bron.' (the seed is silent)."""
+    text = str(value or "").strip().lower()
+    return bool(text) and not text.startswith("niet genoemd")
+
+
 def make_environment(templates: Path) -> jinja2.Environment:
     """Create the environment that renders the ``*.md.j2`` templates in ``templates``."""
     env = jinja2.Environment(
@@ -66,4 +72,5 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["indent_block"] = indent_block
     env.filters["yaml_string"] = yaml_string
     env.filters["url"] = url
+    env.tests["bekend"] = is_known
     return env

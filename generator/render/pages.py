@@ -18,6 +18,10 @@ from ..graph.build import node_id
 from ..graph.queries import neighbours, related_items
 from ..load import Content
 from ..models import KIND_BY_NAME, KINDS
+from markupsafe import Markup
+
+from .facets import casus_facets, facets_json, tip_facets
+from .kenniskaart import kenniskaart_alternative, render_kenniskaart
 
 __all__ = ["render_pages", "page_path", "STERKTE_VOLGORDE"]
 
@@ -47,6 +51,21 @@ def _linker(current: PurePosixPath) -> Callable[..., str]:
     return link
 
 
+def _html_linker(current: PurePosixPath) -> Callable[..., str]:
+    """Links for raw HTML, which MkDocs does not rewrite: final directory URLs.
+
+    A page ``a/b.md`` is served at ``a/b/``; ``a/index.md`` at ``a/``.
+    """
+    parts = len(current.parts) - (1 if current.name == "index.md" else 0)
+    prefix = "../" * parts
+
+    def href(kind: str, item_id: str | None = None) -> str:
+        folder = KIND_BY_NAME[kind].plural
+        return f"{prefix}{folder}/{item_id}/" if item_id else f"{prefix}{folder}/"
+
+    return href
+
+
 @dataclass(frozen=True)
 class _Site:
     content: Content
@@ -57,7 +76,8 @@ class _Site:
         link = _linker(path)
         node_link = lambda node: link(self.graph.nodes[node]["kind"], self.graph.nodes[node]["id"])  # noqa: E731
         return self.env.get_template(template).render(
-            link=link, node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME, **context
+            link=link, href=_html_linker(path), node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME,
+            **context,
         )
 
     def title_of(self, kind: str, item_id: str) -> str:
@@ -118,6 +138,8 @@ def _per_letter(items: list[Any]) -> list[tuple[str, list[Any]]]:
     return sorted(groups.items())
 
 
+_FACETS = {"casus": casus_facets, "tip": tip_facets}
+
 _EXTRA = {
     "casus": _casus_page,
     "bouwsteen": _onderdeel_page,
@@ -155,13 +177,28 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
             extra.update(_EXTRA.get(kind.name, lambda s, i: {})(site, item))
             pages[path] = site.render(f"pages/{kind.name}.md.j2", path, item=item, m=item.model, **extra)
         overview = page_path(kind.name)
+        extra_overview: dict[str, Any] = {}
+        if kind.name in _FACETS:
+            facetten, facet_items = _FACETS[kind.name](content)
+            extra_overview = {"facetten": facets_json(facetten), "facet_items": facet_items}
         pages[overview] = site.render(
             f"pages/{kind.plural}.md.j2", overview, items=items, kind=kind, per_letter=_per_letter(items),
-            counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items},
+            counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items}, **extra_overview,
         )
     home = PurePosixPath("index.md")
     pages[home] = site.render("pages/home.md.j2", home, counts=content.counts(), content=content,
                               vragenlijst=vragenlijst)
+    bouwstenen = sorted(content.of("bouwsteen"), key=lambda i: i.model.nummer)
+    casussen = sorted(content.of("casus"), key=lambda i: (i.title.casefold(), i.id))
+    sterkte = {c.id: {b.id: b.sterkte for b in c.model.bouwstenen} for c in casussen}
+    page = PurePosixPath("matrix.md")
+    pages[page] = site.render("pages/matrix.md.j2", page, bouwstenen=bouwstenen, casussen=casussen, sterkte=sterkte)
+    page = PurePosixPath("kenniskaart.md")
+    pages[page] = site.render(
+        "pages/kenniskaart.md.j2", page,
+        svg=Markup(render_kenniskaart(graph, link=_html_linker(page))),
+        alternatief=kenniskaart_alternative(graph),
+    )
     if vragenlijst is not None:
         page = PurePosixPath("hulp-bij-kiezen.md")
         nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}

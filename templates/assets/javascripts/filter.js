@@ -1,0 +1,133 @@
+/*
+ * Wijkkompas filter lists (casusverkenner, tips): facets with counts and a text
+ * filter over a list that is complete without JavaScript. The filter state lives
+ * in the URL fragment (#thema=armoede&q=tuin), so a link or a reload keeps it.
+ * Facet labels come from a JSON block written by the generator; every text is
+ * set with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var config = document.getElementById("wk-facetten");
+  var list = document.querySelector("[data-wk-lijst]");
+  var form = document.getElementById("wk-filter");
+  if (!config || !list || !form) { return; }
+  var facets = JSON.parse(config.textContent).facetten;
+  var items = Array.prototype.slice.call(list.querySelectorAll("[data-wk-item]"));
+  var counter = document.getElementById("wk-aantal");
+  var noun = list.getAttribute("data-wk-naam") || "items";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") { node.textContent = attrs[k]; } else if (k === "class") { node.className = attrs[k]; } else { node.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
+    return node;
+  }
+
+  function values(item, facet) {
+    var raw = item.getAttribute("data-f-" + facet) || "";
+    return raw ? raw.split(" ") : [];
+  }
+
+  function readState() {
+    var state = { q: "" };
+    facets.forEach(function (f) { state[f.id] = []; });
+    window.location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var eq = part.indexOf("=");
+      if (eq < 1) { return; }
+      var key, value;
+      try { key = decodeURIComponent(part.slice(0, eq)); value = decodeURIComponent(part.slice(eq + 1)); } catch (e) { return; }
+      if (key === "q") { state.q = value; }
+      else if (Object.prototype.hasOwnProperty.call(state, key)) {
+        var known = facets.filter(function (f) { return f.id === key; })[0].opties.map(function (o) { return o.id; });
+        state[key] = value.split(",").filter(function (v) { return known.indexOf(v) !== -1; });
+      }
+    });
+    return state;
+  }
+
+  function writeState(state) {
+    var parts = [];
+    facets.forEach(function (f) { if (state[f.id].length) { parts.push(f.id + "=" + state[f.id].map(encodeURIComponent).join(",")); } });
+    if (state.q) { parts.push("q=" + encodeURIComponent(state.q)); }
+    history.replaceState(null, "", parts.length ? "#" + parts.join("&") : window.location.pathname + window.location.search);
+  }
+
+  function matches(item, state, skip) {
+    var text = item.getAttribute("data-wk-zoek") || "";
+    var words = state.q.toLowerCase().split(/\s+/).filter(function (w) { return w; });
+    if (!words.every(function (w) { return text.indexOf(w) !== -1; })) { return false; }
+    return facets.every(function (f) {
+      if (f.id === skip || !state[f.id].length) { return true; }
+      var have = values(item, f.id);
+      return state[f.id].some(function (v) { return have.indexOf(v) !== -1; });
+    });
+  }
+
+  // Build the form once.
+  var search = el("input", { type: "search", id: "wk-zoek", class: "md-input", autocomplete: "off" });
+  var inputs = {};
+  form.appendChild(el("div", { class: "wk-zoekveld" }, [el("label", { for: "wk-zoek", text: "Zoek in de " + noun }), search]));
+  facets.forEach(function (f) {
+    var box = el("fieldset", { class: "wk-facet" }, [el("legend", { text: f.label })]);
+    inputs[f.id] = {};
+    f.opties.forEach(function (o, n) {
+      var id = "wk-f-" + f.id + "-" + n;
+      var input = el("input", { type: "checkbox", id: id, value: o.id });
+      var count = el("span", { class: "wk-telling" });
+      inputs[f.id][o.id] = { input: input, count: count, row: null };
+      var row = el("div", { class: "wk-facet-optie" }, [input, el("label", { for: id }, [document.createTextNode(o.label + " "), count])]);
+      inputs[f.id][o.id].row = row;
+      box.appendChild(row);
+      input.addEventListener("change", update);
+    });
+    form.appendChild(el("details", { class: "wk-facet-groep" }, [el("summary", { text: f.label }), box]));
+  });
+  var reset = el("button", { type: "button", class: "md-button", text: "Wis alle filters" });
+  reset.addEventListener("click", function () {
+    var empty = { q: "" };
+    facets.forEach(function (f) { empty[f.id] = []; });
+    writeState(empty);
+    apply(empty);
+  });
+  form.appendChild(reset);
+  search.addEventListener("input", update);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.hidden = false;
+
+  function current() {
+    var state = { q: search.value.trim() };
+    facets.forEach(function (f) {
+      state[f.id] = f.opties.map(function (o) { return o.id; }).filter(function (id) { return inputs[f.id][id].input.checked; });
+    });
+    return state;
+  }
+
+  function update() { var state = current(); writeState(state); apply(state); }
+
+  function apply(state) {
+    search.value = state.q;
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = matches(item, state, null);
+      item.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    facets.forEach(function (f) {
+      f.opties.forEach(function (o) {
+        var entry = inputs[f.id][o.id];
+        entry.input.checked = state[f.id].indexOf(o.id) !== -1;
+        var n = items.filter(function (item) { return matches(item, state, f.id) && values(item, f.id).indexOf(o.id) !== -1; }).length;
+        entry.count.textContent = "(" + n + ")";
+      });
+      var group = form.querySelectorAll(".wk-facet-groep")[facets.indexOf(f)];
+      if (state[f.id].length) { group.open = true; }
+    });
+    counter.textContent = shown + " van " + items.length + " " + noun + " getoond";
+  }
+
+  window.addEventListener("hashchange", function () { apply(readState()); });
+  apply(readState());
+}());
