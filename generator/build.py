@@ -7,6 +7,7 @@ complete, successful MkDocs build, so a failure always leaves the previous site.
 from __future__ import annotations
 
 import fcntl
+import re
 import logging
 import os
 import shutil
@@ -23,6 +24,8 @@ from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
 from .render import make_environment, render_data, render_pages
+from .decompound import parts_per_page
+from .render.glossary import add_glossary_tooltips
 
 __all__ = ["generate", "build_site", "write_tree", "SKIP_HOOK_ENV"]
 
@@ -32,17 +35,40 @@ log = logging.getLogger(__name__)
 SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
 
 
+def add_search_words(pages: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    """Give each page the parts of its compound words, for the site search.
+
+    Dutch writes compounds as one word; the search index only has whole words.
+    The parts go at the end of the page in an element that is visually hidden
+    and hidden from screen readers, so only the search index reads them.
+    """
+    extra = parts_per_page({path: _searchable(text) for path, text in pages.items()})
+    return {
+        path: text + (
+            f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(extra[path])}</p>\n' if extra[path] else ""
+        )
+        for path, text in pages.items()
+    }
+
+
+def _searchable(markdown: str) -> str:
+    # Front matter and tooltip definitions are not part of the page's text.
+    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, count=1, flags=re.DOTALL)
+    return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE)
+
+
 def render_all(project: Project, result: CheckResult) -> dict[PurePosixPath, bytes]:
     """Every generated file of the docs folder: pages, data and assets."""
     env = make_environment(project.templates)
     files: dict[PurePosixPath, bytes] = {}
     try:
-        pages = render_pages(result.content, result.graph, env, result.vragenlijst)
+        pages = add_glossary_tooltips(render_pages(result.content, result.graph, env, result.vragenlijst),
+                                      result.content)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
-    for path, text in pages.items():
+    for path, text in add_search_words(pages).items():
         files[path] = text.encode("utf-8")
     for path, text in render_data(result.content, result.graph, result.vragenlijst).items():
         files[path] = text.encode("utf-8")

@@ -1,13 +1,12 @@
-"""Make parts of Dutch compound words findable in the site search.
+"""Find the parts of Dutch compound words, so that site search can find them.
 
 Dutch writes compounds as one word: a page about the *wijkpsychiater* should
-be found by "psychiater", the *Voedseltuin* by "tuin". The search index is
-built by the site tool; this module only works on its documents (title and
-text), so it does not depend on MkDocs. A word is split where both parts are
-words that occur on their own somewhere in the site (the first optionally with
-a linking -s- or -e-): that keeps "wijk|psychiater" and "school|gebouw" and
-leaves out nonsense such as "best|aansrecht". The parts are added to the end of the text, after the
-real content, so result previews keep showing the page's own words.
+be found by "psychiater", the *Voedseltuin* by "tuin". A word is split where
+both parts are words that occur on their own somewhere in the site (the first
+optionally with a linking -s- or -e-): that keeps "wijk|psychiater" and
+"school|gebouw" and leaves out nonsense such as "best|aansrecht". The build
+adds each page's parts to the page in an element only the search index reads
+(``build.add_search_words``); this module knows nothing of the site tool.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["MIN_PART", "MIN_WORD", "vocabulary", "compound_parts", "add_compound_parts"]
+__all__ = ["MIN_PART", "MIN_WORD", "vocabulary", "compound_parts", "parts_per_page"]
 
 MIN_PART = 4  # shortest head or tail that counts as a word of its own
 MIN_WORD = 2 * MIN_PART
@@ -53,19 +52,11 @@ def compound_parts(word: str, known: set[str]) -> list[str]:
     return tails
 
 
-def add_compound_parts(docs: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Return copies of search documents with compound parts appended to their text.
-
-    Each document is a mapping with at least ``text`` (and usually ``title``);
-    other keys are kept as they are. The input is not changed.
-    """
-    known = vocabulary(d.get("title", "") + " " + d.get("text", "") for d in docs)
-    result = []
-    for doc in docs:
-        own = vocabulary([doc.get("title", "") + " " + doc.get("text", "")])
-        parts = sorted({part for word in own for part in compound_parts(word, known)} - own)
-        copy = dict(doc)
-        if parts:
-            copy["text"] = doc.get("text", "") + "\n<p>" + " ".join(parts) + "</p>"
-        result.append(copy)
+def parts_per_page(pages: dict[object, str]) -> dict[object, list[str]]:
+    """For each page text, the compound parts it lacks, given the words of all pages."""
+    known = vocabulary(pages.values())
+    result = {}
+    for key, text in pages.items():
+        own = vocabulary([text])
+        result[key] = sorted({part for word in own for part in compound_parts(word, known)} - own)
     return result

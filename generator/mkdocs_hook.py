@@ -3,8 +3,6 @@
 - Before each build during ``mkdocs serve`` it regenerates build/docs, so edits
   to YAML show up live. ``wijkkompas build`` generates first and sets an
   environment variable so the hook does not generate a second time.
-- After each build it adds the parts of Dutch compound words to the search
-  index (``generator.decompound``), so "psychiater" finds the wijkpsychiater.
 - After each build it removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
   for diagrams, both from unpkg.com). The site promises to make no request to
@@ -20,10 +18,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-import json
-
 from generator.build import SKIP_HOOK_ENV, generate
-from generator.decompound import add_compound_parts
 from generator.errors import ContentError
 from generator.project import Project
 
@@ -44,11 +39,6 @@ _EMPTY_SCRIPT = '"data:text/javascript,"'
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] = add_compound_parts(data["docs"])
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     scripts = Path(config["site_dir"]) / "assets" / "javascripts"
     for bundle in sorted(scripts.glob("*.js")):
         text = bundle.read_text(encoding="utf-8")

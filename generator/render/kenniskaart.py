@@ -36,10 +36,10 @@ __all__ = [
     "MAX_LABELLED_CASES",
 ]
 
-# Fill colours per kind. Each has at least 3:1 contrast with white (WCAG
-# 1.4.11, graphics) and at least 4.5:1 as well, so the same colour may be used
-# for text; tests check both. Shape and position also tell the kinds apart, so
-# colour is never the only cue (WCAG 1.4.1).
+# Fill (and line) colours per kind. Each needs at least 3:1 contrast with
+# white (WCAG 1.4.11, graphics; a test checks it); these have more than 5:1.
+# Shape and position also tell the kinds apart, so colour is never the only
+# cue (WCAG 1.4.1).
 KLEUREN = {"casus": "#00796b", "bouwsteen": "#c2410c", "thema": "#6d28d9"}
 # Labels and headings: near-black (about 15:1 on white).
 TEKSTKLEUR = "#1f2937"
@@ -90,6 +90,12 @@ _CASE_FONT = 13
 _NARROW = frozenset(" .,:;'!|()[]ifjlrtI’-")
 _WIDE = frozenset("mwMW")
 
+# Characters XML 1.0 does not allow at all; escaping cannot save them, so they
+# are dropped (a title with a NUL byte must not make the whole page invalid).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_ASCII_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
+
 
 def _em_width(text: str) -> float:
     """Estimated width of ``text`` in em.
@@ -98,12 +104,6 @@ def _em_width(text: str) -> float:
     4.1
     """
     return sum(0.32 if c in _NARROW else 0.88 if c in _WIDE else 0.7 if c.isupper() else 0.58 for c in text)
-
-# Characters XML 1.0 does not allow at all; escaping cannot save them, so they
-# are dropped (a title with a NUL byte must not make the whole page invalid).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_ASCII_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""Glossary tooltips: mark glossary terms where they occur in other pages.
+
+The Markdown ``abbr`` extension turns a definition line ``*[term]: uitleg``
+into ``<abbr title="uitleg">`` around every occurrence of ``term``; the theme
+shows it as a tooltip. Only terms that occur in a page get a line there, and
+a term's own page is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from ..load import Content
+from .pages import page_path
+
+__all__ = ["tooltip_text", "add_glossary_tooltips", "MAX_TOOLTIP"]
+
+MAX_TOOLTIP = 240
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def tooltip_text(definition: str) -> str:
+    """A definition as one short plain line: links become their text, marks go.
+
+    >>> tooltip_text("Zie [de site](https://x.nl) en *nadruk*.")
+    'Zie de site en nadruk.'
+    """
+    text = _MD_LINK.sub(r"\1", definition)
+    text = re.sub(r"[*_`#>]", "", text)
+    text = " ".join(text.split())
+    if len(text) > MAX_TOOLTIP:
+        text = text[: MAX_TOOLTIP - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> dict[PurePosixPath, str]:
+    """Return the pages with abbreviation lines for the glossary terms they contain."""
+    terms: dict[str, tuple[str, PurePosixPath]] = {}
+    for item in content.of("begrip"):
+        names = [item.model.term, *item.model.synoniemen]
+        for name in names:
+            # A term that would break the definition syntax, or a very short one
+            # that matches inside ordinary words, gets no tooltip.
+            if len(name) >= 4 and not re.search(r"[\]\[\n*]", name):
+                terms.setdefault(name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id)))
+    if not terms:
+        return pages
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    result = {}
+    for path, text in pages.items():
+        if path.parts[0] == "begrippen":
+            result[path] = text
+            continue
+        body = _FRONT_MATTER.sub("", text, count=1)
+        found: dict[str, str] = {}
+        for match in pattern.finditer(body):
+            surface = match.group(1)
+            definition, own_page = terms[surface.casefold()]
+            if own_page != path and surface not in found:
+                found[surface] = definition
+        if found:
+            lines = "\n".join(f"*[{surface}]: {definition}" for surface, definition in sorted(found.items()))
+            text = text.rstrip("\n") + "\n\n" + lines + "\n"
+        result[path] = text
+    return result

@@ -1,0 +1,171 @@
+"""The site as people use it, in headless Chromium: search, verkenner, links, privacy, accessibility."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from test_browser import _search  # noqa: F401  (shared helpers and fixtures below)
+from test_browser import browser, page  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+# ------------------------------------------------------------------ search
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("psychiater", "casussen/zorgvrijstaat/"),
+    ("tuin", "casussen/de-voedseltuin/"),
+    ("schoolgebouw", "casussen/de-ketel/"),
+])
+def test_search_finds_parts_of_compound_words(page, site_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    results = _search(page, site_url, query)
+    assert any(urlparse(r).path.endswith(expected) for r in results), results
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("maaltijd", "casussen/zorgvrijstaat/"),  # the text says "maaltijden"
+    ("businesscase", "casussen/de-ketel/"),  # a word deep in a long section
+])
+def test_search_finds_words_in_the_text(page, site_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    results = _search(page, site_url, query)
+    assert any(urlparse(r).path.endswith(expected) for r in results), results
+
+
+# ------------------------------------------------------------------ verkenner
+
+def _visible_cases(page) -> list[str]:  # type: ignore[no-untyped-def]
+    cards = page.locator("[data-wk-item]:visible h2 a:not(.headerlink)")
+    return [urlparse(cards.nth(i).get_attribute("href") or "").path.rstrip("/").split("/")[-1]
+            for i in range(cards.count())]
+
+
+def test_verkenner_filters_and_keeps_the_filter_in_the_url(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "/casussen/")
+    total = len(_visible_cases(page))
+    assert total >= 20
+    page.locator("summary", has_text="Thema").click()
+    page.get_by_label(re.compile(r"^Armoede \(\d+\)$")).check()
+    shown = _visible_cases(page)
+    # (De Voedseltuin has the theme too: it began as a garden for food-bank clients.)
+    assert "de-geweldige-wijk" in shown and "de-ketel" not in shown
+    assert "thema=armoede" in page.url
+    assert page.locator("#wk-aantal").inner_text().startswith(f"{len(shown)} van {total}")
+    # A count next to each option says how many cases it would show.
+    label = page.locator("label", has_text=re.compile(r"^Armoede")).inner_text()
+    assert label.endswith(f"({len(shown)})")
+    page.reload()
+    assert _visible_cases(page) == shown
+    assert page.get_by_label(re.compile(r"^Armoede \(\d+\)$")).is_checked()
+    page.get_by_label("Zoek in de casussen").fill("meppel")
+    assert _visible_cases(page) == ["de-geweldige-wijk"]
+    assert "q=meppel" in page.url
+    page.get_by_role("button", name="Wis alle filters").click()
+    assert len(_visible_cases(page)) == total
+
+
+def test_verkenner_without_javascript_lists_every_case(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/casussen/")
+    cards = page.locator("[data-wk-item] h2 a:not(.headerlink)")
+    from conftest import REPO
+    assert cards.count() == len(list((REPO / "cases").glob("*.yml")))
+    assert page.locator("#wk-filter").is_hidden()
+    context.close()
+
+
+def test_tips_filter_by_audience(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "/tips/#doelgroep=ondernemers&soort=valkuil")
+    visible = page.locator("[data-wk-item]:visible")
+    assert 0 < visible.count() < page.locator("[data-wk-item]").count()
+    for i in range(visible.count()):
+        assert "ondernemers" in (visible.nth(i).get_attribute("data-f-doelgroep") or "")
+        assert visible.nth(i).get_attribute("data-f-soort") == "valkuil"
+
+
+# ------------------------------------------------------------------ links, privacy
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag in ("link", "script", "img") and (values.get("href") or values.get("src")):
+            self.links.append(values.get("href") or values.get("src") or "")
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    pages = {p: _Links() for p in built_site.rglob("*.html")}
+    for path, parser in pages.items():
+        parser.feed(path.read_text(encoding="utf-8"))
+    ids = {path: parser.ids for path, parser in pages.items()}
+    broken = []
+    for path, parser in pages.items():
+        base = "/" + path.relative_to(built_site).as_posix()
+        for link in parser.links:
+            parsed = urlparse(link)
+            if parsed.scheme or parsed.netloc or link.startswith(("mailto:", "data:")):
+                continue
+            target_url = urlparse(urljoin(base, link))
+            target = built_site / unquote(target_url.path).lstrip("/")
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{base} -> {link}")
+            elif target_url.fragment and target.suffix == ".html" and target_url.fragment not in ids.get(target, set()):
+                broken.append(f"{base} -> {link} (anker)")
+    assert broken == [], f"{len(broken)} kapotte links, bijv.: {broken[:10]}"
+
+
+PAGES = ["/", "/casussen/", "/casussen/zorgvrijstaat/", "/bouwstenen/vertrouwen/", "/stappen/visie-ontwikkelen/",
+         "/tips/", "/matrix/", "/kenniskaart/", "/begrippen/", "/bronnen/plekken-van-hoop/",
+         "/hulp-bij-kiezen/", "/hulp-bij-kiezen/#thema=armoede&scherm=resultaat", "/404.html"]
+
+
+def test_no_page_requests_another_host(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    for path in PAGES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert page.requests_to_other_hosts == []
+
+
+# ------------------------------------------------------------------ accessibility
+
+def _axe(page) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
+    import axe_playwright_python
+
+    script = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    page.evaluate(script)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/casussen/zorgvrijstaat/", "/bouwstenen/vertrouwen/", "/casussen/", "/kenniskaart/", "/matrix/",
+    "/tips/", "/hulp-bij-kiezen/", "/hulp-bij-kiezen/#rol=gemeente&thema=armoede&scherm=resultaat",
+    "/hulp-bij-kiezen/#rol=gemeente&scherm=overzicht",
+])
+def test_pages_have_no_wcag_21_aa_violations(page, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    if "hulp-bij-kiezen" in path:
+        page.locator("#wk-vragenlijst h2").wait_for()
+    violations = _axe(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
