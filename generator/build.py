@@ -62,8 +62,10 @@ def render_all(project: Project, result: CheckResult) -> dict[PurePosixPath, byt
     env = make_environment(project.templates)
     files: dict[PurePosixPath, bytes] = {}
     try:
-        pages = add_glossary_tooltips(render_pages(result.content, result.graph, env, result.vragenlijst),
-                                      result.content)
+        pages = add_glossary_tooltips(
+            render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url),
+            result.content,
+        )
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,3 +49,17 @@ class Project:
     @property
     def schemas_dir(self) -> Path:
         return self.root / "schemas"
+
+    def edit_url(self, relative: str) -> str | None:
+        """The web address to edit a content file, from ``[tool.wijkkompas]`` in pyproject.toml.
+
+        ``None`` when the project does not name a repository.
+        """
+        pyproject = self.root / "pyproject.toml"
+        if not pyproject.is_file():
+            return None
+        settings = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("wijkkompas", {})
+        repository = str(settings.get("repository", "")).rstrip("/")
+        if not repository.startswith("https://"):
+            return None
+        return f"{repository}/edit/{settings.get('branch', 'main')}/{relative}"

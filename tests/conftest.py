@@ -21,7 +21,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 def _link_tooling(target: Path) -> None:
     # Content is copied (tests change it); the code and theme are linked.
-    for name in ("templates", "generator", "mkdocs.yml"):
+    for name in ("templates", "generator", "mkdocs.yml", "pyproject.toml"):
         (target / name).symlink_to(REPO / name)
 
 

@@ -82,7 +82,9 @@ class _Resources(HTMLParser):
         values = dict(attrs)
         if tag in ("script", "img", "iframe", "audio", "video", "source", "embed", "track") and values.get("src"):
             self.urls.append(values["src"] or "")
-        if tag == "link" and values.get("href") and "alternate" not in (values.get("rel") or ""):
+        rel = values.get("rel") or ""
+        # A canonical or alternate link names an address; the browser loads nothing from it.
+        if tag == "link" and values.get("href") and not any(r in rel for r in ("alternate", "canonical")):
             self.urls.append(values["href"] or "")
         if tag == "object" and values.get("data"):
             self.urls.append(values["data"] or "")
@@ -140,3 +142,18 @@ def test_a_failed_build_leaves_the_previous_site_untouched(repo_copy: Project, c
     after = {p: p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()}
     assert after == before
     assert not list(project.build_dir.glob("site-*")), "tijdelijke bouwmap bleef achter"
+
+
+def test_case_pages_link_to_their_yaml_for_editing(built_site: Path) -> None:
+    html = _page(built_site, "casussen", "de-ketel")
+    assert 'href="https://github.com/wijkkompas/wijkkompas/edit/main/cases/de-ketel.yml"' in html
+    assert "Bewerk deze casus" in html
+
+
+def test_sitemap_404_and_page_descriptions(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/casussen/zorgvrijstaat/</loc>" in sitemap and "/bouwstenen/vertrouwen/</loc>" in sitemap
+    assert "Deze pagina bestaat niet" in (built_site / "404.html").read_text(encoding="utf-8")
+    html = _page(built_site, "casussen", "zorgvrijstaat")
+    assert re.search(r'<meta name="description" content="Twee bewoners van Rotterdam West', html)
+    assert re.search(r"<title>Zorgvrijstaat - Wijkkompas</title>", html)

@@ -148,7 +148,8 @@ _EXTRA = {
 
 
 def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
-                 vragenlijst: Any = None) -> dict[PurePosixPath, str]:
+                 vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
+                 ) -> dict[PurePosixPath, str]:
     """Render every page of the site as Markdown.
 
     Parameters
@@ -161,6 +162,8 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         From ``make_environment``.
     vragenlijst : Vragenlijst, optional
         The questionnaire; adds the "Hulp bij kiezen" page.
+    edit_url : callable, optional
+        Content file path -> web address to edit it, or ``None`` for no link.
 
     Returns
     -------
@@ -175,7 +178,8 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
             path = page_path(kind.name, item.id)
             extra = _generic_page(site, item)
             extra.update(_EXTRA.get(kind.name, lambda s, i: {})(site, item))
-            pages[path] = site.render(f"pages/{kind.name}.md.j2", path, item=item, m=item.model, **extra)
+            pages[path] = site.render(f"pages/{kind.name}.md.j2", path, item=item, m=item.model,
+                                      bewerk=edit_url(item.bestand), **extra)
         overview = page_path(kind.name)
         extra_overview: dict[str, Any] = {}
         if kind.name in _FACETS:
