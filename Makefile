@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check schema clean help
+.PHONY: site site-offline serve test check schema clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
 	@echo "make serve   - live voorvertoning op http://127.0.0.1:8000"
+	@echo "make site-offline - een kopie in site-offline/ die zonder internet werkt (workshops)"
 	@echo "make test    - alle tests (unit, build, browser)"
 	@echo "make check   - controleer alleen de inhoud"
 
@@ -21,6 +22,9 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)
 	$(BIN)/wijkkompas build
+
+site-offline: $(STAMP)
+	$(BIN)/wijkkompas build --offline
 
 serve: $(STAMP)
 	$(BIN)/wijkkompas generate
@@ -36,4 +40,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf build site
+	rm -rf build site site-offline

@@ -57,13 +57,14 @@ def _searchable(markdown: str) -> str:
     return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE)
 
 
-def render_all(project: Project, result: CheckResult) -> dict[PurePosixPath, bytes]:
+def render_all(project: Project, result: CheckResult, *, directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
     """Every generated file of the docs folder: pages, data and assets."""
     env = make_environment(project.templates)
     files: dict[PurePosixPath, bytes] = {}
     try:
         pages = add_glossary_tooltips(
-            render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url),
+            render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url,
+                         directory_urls=directory_urls),
             result.content,
         )
     except jinja2.TemplateNotFound as exc:
@@ -72,7 +73,8 @@ def render_all(project: Project, result: CheckResult) -> dict[PurePosixPath, byt
         raise BuildError(f"fout in een sjabloon: {exc}") from None
     for path, text in add_search_words(pages).items():
         files[path] = text.encode("utf-8")
-    for path, text in render_data(result.content, result.graph, result.vragenlijst).items():
+    for path, text in render_data(result.content, result.graph, result.vragenlijst,
+                                  directory_urls=directory_urls).items():
         files[path] = text.encode("utf-8")
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
@@ -110,12 +112,12 @@ def write_tree(target: Path, files: dict[PurePosixPath, bytes]) -> int:
     return changed
 
 
-def generate(project: Project) -> CheckResult:
+def generate(project: Project, *, offline: bool = False) -> CheckResult:
     """Check the content and write the docs folder; raise ``ContentError`` on errors."""
     result = check_project(project)
     if not result.ok:
         raise ContentError(result.fouten)
-    write_tree(project.docs_dir, render_all(project, result))
+    write_tree(project.docs_dir, render_all(project, result, directory_urls=not offline))
     return result
 
 
@@ -131,13 +133,16 @@ def _build_lock(project: Project) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _run_mkdocs(project: Project, out: Path, strict: bool) -> None:
+def _run_mkdocs(project: Project, out: Path, strict: bool, offline: bool = False) -> None:
     # No --quiet: it would also hide the warnings that --strict counts.
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file",
                str(project.mkdocs_config), "--site-dir", str(out)]
     if strict:
         command.append("--strict")
     env = dict(os.environ, **{SKIP_HOOK_ENV: "1"})
+    if offline:
+        # Read by mkdocs.yml: the offline plugin, and file names instead of folders.
+        env.update({"WIJKKOMPAS_OFFLINE": "true", "WIJKKOMPAS_DIRECTORY_URLS": "false"})
     completed = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
     if completed.returncode != 0:
         output = (completed.stderr + completed.stdout).splitlines()
@@ -156,8 +161,8 @@ def _swap_in(new: Path, site: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project: Project, *, strict: bool = True) -> CheckResult:
-    """Build the whole site into ``site/``.
+def build_site(project: Project, *, strict: bool = True, offline: bool = False) -> CheckResult:
+    """Build the whole site into ``site/`` (or, ``offline``, a copy that works from disk into ``site-offline/``).
 
     Raises
     ------
@@ -167,11 +172,11 @@ def build_site(project: Project, *, strict: bool = True) -> CheckResult:
         When MkDocs fails; ``site/`` keeps its previous contents.
     """
     with _build_lock(project):
-        result = generate(project)
+        result = generate(project, offline=offline)
         staging = Path(tempfile.mkdtemp(prefix="site-", dir=project.build_dir))
         try:
-            _run_mkdocs(project, staging, strict)
-            _swap_in(staging, project.site_dir)
+            _run_mkdocs(project, staging, strict, offline)
+            _swap_in(staging, project.offline_dir if offline else project.site_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result

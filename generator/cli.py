@@ -62,11 +62,15 @@ def _cmd_generate(args: argparse.Namespace, project: Project) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, project: Project) -> int:
-    result = build_site(project, strict=not args.niet_strikt)
-    index = project.site_dir / "index.html"
+    result = build_site(project, strict=not args.niet_strikt, offline=args.offline)
+    target = project.offline_dir if args.offline else project.site_dir
     print(_summary(result))
-    print(f"Site gebouwd in {project.site_dir}/")
-    print(f"Open {index.as_uri()} in uw browser, of bekijk hem met 'make serve'.")
+    print(f"Site gebouwd in {target}/")
+    if args.offline:
+        print(f"Open {(target / 'index.html').as_uri()} in uw browser; deze kopie werkt zonder internet.")
+    else:
+        print(f"Open {(target / 'index.html').as_uri()} in uw browser, of bekijk hem met 'make serve'"
+              " (zoeken en Hulp bij kiezen werken het best via 'make serve').")
     return EXIT_OK
 
 
@@ -141,6 +145,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.set_defaults(handler=_cmd_generate)
     build = commands.add_parser("build", help="bouw de hele site in site/")
     build.add_argument("--niet-strikt", action="store_true", help="laat MkDocs-waarschuwingen toe")
+    build.add_argument("--offline", action="store_true",
+                       help="bouw in site-offline/ een kopie die vanaf schijf werkt, zonder internet")
     build.set_defaults(handler=_cmd_build)
     adv = commands.add_parser("advise", help="hulp bij kiezen: advies op basis van uw antwoorden")
     adv.add_argument("--answer", action="append", metavar="VRAAG=OPTIE",

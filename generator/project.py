@@ -47,6 +47,11 @@ class Project:
         return self.root / "site"
 
     @property
+    def offline_dir(self) -> Path:
+        """The copy of the site that works from disk (``make site-offline``)."""
+        return self.root / "site-offline"
+
+    @property
     def schemas_dir(self) -> Path:
         return self.root / "schemas"
 

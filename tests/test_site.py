@@ -169,3 +169,52 @@ def test_pages_have_no_wcag_21_aa_violations(page, site_url: str, path: str) -> 
         page.locator("#wk-vragenlijst h2").wait_for()
     violations = _axe(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+# ------------------------------------------------------------------ offline copy
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from conftest import REPO, _link_tooling
+    from generator.build import build_site
+    from generator.project import Project
+
+    root = tmp_path_factory.mktemp("offline") / "project"
+    root.mkdir()
+    for name in ("cases", "content"):
+        shutil.copytree(REPO / name, root / name)
+    _link_tooling(root)
+    project = Project.at(root)
+    build_site(project, offline=True)
+    return project.offline_dir
+
+
+def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    root = offline_site.as_uri()
+    page.goto(root + "/index.html")
+    page.get_by_role("link", name="Naar de casusverkenner").click()
+    assert page.url.endswith("/casussen/index.html")
+    page.locator("[data-wk-item] h2 a:not(.headerlink)", has_text="De Ketel").click()
+    assert page.url.endswith("/casussen/de-ketel.html")
+    page.goto(root + "/hulp-bij-kiezen.html#thema=armoede&scherm=resultaat")
+    page.locator("#wk-vragenlijst h2", has_text="Uw advies").wait_for()
+    page.locator("#wk-vragenlijst ol li a").first.click()
+    assert page.url.endswith(".html") and "Wijkkompas" in page.title()
+    page.goto(root + "/matrix.html")
+    page.locator(".wk-matrix tbody a").first.click()
+    assert page.url.endswith(".html") and page.locator("h1").count() == 1
+    page.goto(root + "/index.html")
+    field = page.locator("input.md-search__input")
+    field.click()
+    page.wait_for_timeout(1000)
+    field.press_sequentially("psychiater", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+    context.close()

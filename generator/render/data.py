@@ -32,16 +32,23 @@ def _graph_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return {"knopen": nodes, "verbindingen": edges}
 
 
-def site_url(kind: str, item_id: str) -> str:
-    """The URL of an item's page relative to the site root, e.g. ``casussen/de-ketel/``."""
-    return f"{KIND_BY_NAME[kind].plural}/{item_id}/"
+def site_url(kind: str, item_id: str, *, directory_urls: bool = True) -> str:
+    """The URL of an item's page relative to the site root.
+
+    ``casussen/de-ketel/`` on a web server; ``casussen/de-ketel.html`` in the
+    offline copy, which is opened from disk where folders do not resolve to
+    their ``index.html``.
+    """
+    folder = KIND_BY_NAME[kind].plural
+    return f"{folder}/{item_id}/" if directory_urls else f"{folder}/{item_id}.html"
 
 
-def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst) -> dict[str, Any]:
+def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst,
+                       *, directory_urls: bool = True) -> dict[str, Any]:
     """The engine data for the questionnaire (``data/vragenlijst.json``)."""
     urls, extra = {}, {}
     for node, attrs in graph.nodes(data=True):
-        urls[node] = site_url(attrs["kind"], attrs["id"])
+        urls[node] = site_url(attrs["kind"], attrs["id"], directory_urls=directory_urls)
         item = content.get(attrs["kind"], attrs["id"])
         if attrs["kind"] == "stap":
             extra[node] = {"nummer": item.model.nummer}
@@ -50,7 +57,8 @@ def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vr
     return engine_data(vragenlijst, graph, urls, extra)
 
 
-def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None) -> dict[PurePosixPath, str]:
+def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None,
+                *, directory_urls: bool = True) -> dict[PurePosixPath, str]:
     """Render the JSON data files: one per kind, the graph, and the questionnaire.
 
     Returns
@@ -68,8 +76,10 @@ def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlij
     files[PurePosixPath("data", "graaf.json")] = dump_json(_graph_data(graph))
     if vragenlijst is not None:
         # Compact: this file is downloaded by every visitor of the questionnaire.
-        data = questionnaire_data(content, graph, vragenlijst)
-        files[PurePosixPath("data", "vragenlijst.json")] = (
-            json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-        )
+        data = questionnaire_data(content, graph, vragenlijst, directory_urls=directory_urls)
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        files[PurePosixPath("data", "vragenlijst.json")] = text + "\n"
+        # The same data as a script, for the questionnaire page: it also works when
+        # the site is opened from disk, where browsers refuse fetch().
+        files[PurePosixPath("data", "vragenlijst.js")] = f"window.WijkkompasVragenlijst = {text};\n"
     return files

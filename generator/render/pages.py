@@ -51,17 +51,23 @@ def _linker(current: PurePosixPath) -> Callable[..., str]:
     return link
 
 
-def _html_linker(current: PurePosixPath) -> Callable[..., str]:
-    """Links for raw HTML, which MkDocs does not rewrite: final directory URLs.
+def _html_linker(current: PurePosixPath, directory_urls: bool = True) -> Callable[..., str]:
+    """Links for raw HTML, which MkDocs does not rewrite: final URLs.
 
-    A page ``a/b.md`` is served at ``a/b/``; ``a/index.md`` at ``a/``.
+    With directory URLs a page ``a/b.md`` is served at ``a/b/`` and
+    ``a/index.md`` at ``a/``; without (the offline copy) at ``a/b.html`` and
+    ``a/index.html``.
     """
-    parts = len(current.parts) - (1 if current.name == "index.md" else 0)
-    prefix = "../" * parts
+    if directory_urls:
+        prefix = "../" * (len(current.parts) - (1 if current.name == "index.md" else 0))
+    else:
+        prefix = "../" * (len(current.parts) - 1)
 
     def href(kind: str, item_id: str | None = None) -> str:
         folder = KIND_BY_NAME[kind].plural
-        return f"{prefix}{folder}/{item_id}/" if item_id else f"{prefix}{folder}/"
+        if directory_urls:
+            return f"{prefix}{folder}/{item_id}/" if item_id else f"{prefix}{folder}/"
+        return f"{prefix}{folder}/{item_id or 'index'}.html"
 
     return href
 
@@ -71,12 +77,13 @@ class _Site:
     content: Content
     graph: nx.MultiDiGraph
     env: jinja2.Environment
+    directory_urls: bool = True
 
     def render(self, template: str, path: PurePosixPath, **context: Any) -> str:
         link = _linker(path)
         node_link = lambda node: link(self.graph.nodes[node]["kind"], self.graph.nodes[node]["id"])  # noqa: E731
         return self.env.get_template(template).render(
-            link=link, href=_html_linker(path), node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME,
+            link=link, href=_html_linker(path, self.directory_urls), node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME,
             **context,
         )
 
@@ -149,7 +156,7 @@ _EXTRA = {
 
 def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
                  vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
-                 ) -> dict[PurePosixPath, str]:
+                 directory_urls: bool = True) -> dict[PurePosixPath, str]:
     """Render every page of the site as Markdown.
 
     Parameters
@@ -164,13 +171,15 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         The questionnaire; adds the "Hulp bij kiezen" page.
     edit_url : callable, optional
         Content file path -> web address to edit it, or ``None`` for no link.
+    directory_urls : bool
+        False for the offline copy, whose raw-HTML links end in ``.html``.
 
     Returns
     -------
     dict
         Page path (relative to the docs folder) -> Markdown text, sorted by path.
     """
-    site = _Site(content, graph, env)
+    site = _Site(content, graph, env, directory_urls)
     pages: dict[PurePosixPath, str] = {}
     for kind in KINDS:
         items = content.of(kind.name)
@@ -200,11 +209,12 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
     page = PurePosixPath("kenniskaart.md")
     pages[page] = site.render(
         "pages/kenniskaart.md.j2", page,
-        svg=Markup(render_kenniskaart(graph, link=_html_linker(page))),
+        svg=Markup(render_kenniskaart(graph, link=_html_linker(page, directory_urls))),
         alternatief=kenniskaart_alternative(graph),
     )
     if vragenlijst is not None:
         page = PurePosixPath("hulp-bij-kiezen.md")
         nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}
-        pages[page] = site.render("pages/hulp-bij-kiezen.md.j2", page, v=vragenlijst, nummer=nummer)
+        data_js = ("../" if directory_urls else "") + "data/vragenlijst.js"
+        pages[page] = site.render("pages/hulp-bij-kiezen.md.j2", page, v=vragenlijst, nummer=nummer, data_js=data_js)
     return dict(sorted(pages.items()))

@@ -306,8 +306,13 @@
     document.title = (screen === "resultaat" ? "Uw advies" : screen === "overzicht" ? "Controleer uw antwoorden" : questionById(screen).tekst) + " - Hulp bij kiezen - Wijkkompas";
   }
 
-  fetch(base + "data/vragenlijst.json")
-    .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+  // The page loads data/vragenlijst.js before this script; fetch is the fallback.
+  var loading = window.WijkkompasVragenlijst ? Promise.resolve(window.WijkkompasVragenlijst) :
+    fetch(base + "data/vragenlijst.json").then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    });
+  loading
     .then(function (loaded) {
       data = loaded;
       var statisch = document.getElementById("wk-vragenlijst-statisch");
