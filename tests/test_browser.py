@@ -63,11 +63,15 @@ def _search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-un
     field.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
-    # The theme renders results in batches as the list scrolls; load them all.
+    # The theme shows 10 results, then 4 more each time the list's bottom comes
+    # into view again; scroll up and down until no more arrive.
     stable, count = 0, results.count()
+    scroller = page.locator(".md-search__scrollwrap")
     while stable < 3:
-        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(250)
+        scroller.evaluate("el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(100)
+        scroller.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(200)
         stable, count = (stable + 1, count) if results.count() == count else (0, results.count())
     links = page.locator(".md-search-result__item > a")
     return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
