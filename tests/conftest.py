@@ -45,17 +45,22 @@ def mini(tmp_path: Path) -> Project:
     return Project.at(root)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run from a copy of the repository."""
-    root = tmp_path_factory.mktemp("site-build") / "project"
+def build_copy(folder: Path, *, offline: bool = False) -> Path:
+    """Build the real content, copied into ``folder``; return the built site's folder."""
+    root = folder / "project"
     root.mkdir()
     for name in ("cases", "content"):
         shutil.copytree(REPO / name, root / name)
     _link_tooling(root)
     project = Project.at(root)
-    build_site(project)
-    return project.site_dir
+    build_site(project, offline=offline)
+    return project.offline_dir if offline else project.site_dir
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run from a copy of the repository."""
+    return build_copy(tmp_path_factory.mktemp("site-build"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

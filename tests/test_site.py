@@ -180,20 +180,9 @@ def test_pages_have_no_wcag_21_aa_violations(page, site_url: str, path: str) -> 
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
+    from conftest import build_copy
 
-    from conftest import REPO, _link_tooling
-    from generator.build import build_site
-    from generator.project import Project
-
-    root = tmp_path_factory.mktemp("offline") / "project"
-    root.mkdir()
-    for name in ("cases", "content"):
-        shutil.copytree(REPO / name, root / name)
-    _link_tooling(root)
-    project = Project.at(root)
-    build_site(project, offline=True)
-    return project.offline_dir
+    return build_copy(tmp_path_factory.mktemp("offline"), offline=True)
 
 
 def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:  # type: ignore[no-untyped-def]
