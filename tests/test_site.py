@@ -200,10 +200,13 @@ def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:  # t
     page.goto(root + "/hulp-bij-kiezen.html#thema=armoede&scherm=resultaat")
     page.locator("#wk-vragenlijst h2", has_text="Uw advies").wait_for()
     page.locator("#wk-vragenlijst ol li a").first.click()
+    page.wait_for_load_state()
     assert page.url.endswith(".html") and "Wijkkompas" in page.title()
     page.goto(root + "/matrix.html")
     page.locator(".wk-matrix tbody a").first.click()
-    assert page.url.endswith(".html") and page.locator("h1").count() == 1
+    page.wait_for_load_state()
+    page.locator("h1").wait_for()  # the linked case page really opened
+    assert page.url.endswith(".html") and "/casussen/" in page.url
     page.goto(root + "/index.html")
     field = page.locator("input.md-search__input")
     field.click()
