@@ -5,24 +5,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .models import KINDS
 from .questionnaire.model import Vragenlijst
 
 __all__ = ["render_schemas", "write_schemas", "find_stale_schemas"]
 
 
-def render_schemas() -> dict[str, str]:
-    """File name -> JSON Schema text, one per kind of content."""
-    schemas = {}
-    for kind in KINDS:
-        schema = kind.model.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"Wijkkompas: {kind.label}"
-        schemas[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    schema = Vragenlijst.model_json_schema()
+def _schema_text(model: type[BaseModel], label: str) -> str:
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Wijkkompas: vragenlijst"
-    schemas["vragenlijst.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    schema["title"] = f"Wijkkompas: {label}"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_schemas() -> dict[str, str]:
+    """File name -> JSON Schema text, one per kind of content and one for the questionnaire."""
+    schemas = {f"{kind.name}.schema.json": _schema_text(kind.model, kind.label) for kind in KINDS}
+    schemas["vragenlijst.schema.json"] = _schema_text(Vragenlijst, "vragenlijst")
     return schemas
 
 

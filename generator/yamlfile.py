@@ -8,7 +8,6 @@ keys (silently dropped data), huge files, non-UTF-8 bytes and absurd nesting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml

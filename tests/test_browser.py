@@ -2,53 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Flags that keep Chromium from phoning home on a closed network (and from
-# waiting on those connections); the sandbox needs privileges CI lacks as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if CHROMIUM is None:
-        pytest.fail("Chromium ontbreekt: installeer het Debian-pakket 'chromium' (.ci/run doet dat).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, site_url: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(20_000)  # fail, never hang
-    page = context.new_page()
-    page.requests_to_other_hosts = []  # type: ignore[attr-defined]
-    local = urlparse(site_url).netloc
-
-    def record(request) -> None:  # type: ignore[no-untyped-def]
-        url = urlparse(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != local:
-            page.requests_to_other_hosts.append(request.url)  # type: ignore[attr-defined]
-
-    page.on("request", record)
-    yield page
-    context.close()
-
 
 def _search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Type ``query`` into the site search; return the result links (page URLs)."""

@@ -10,8 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from test_browser import _search  # noqa: F401  (shared helpers and fixtures below)
-from test_browser import browser, page  # noqa: F401
+from test_browser import _search
 
 pytestmark = pytest.mark.browser
 

@@ -52,6 +52,7 @@ def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any
     titles = {kind: {i.id: i.title for i in content.of(kind)} for kind in ("thema", "bouwsteen")}
     options: dict[str, dict[str, str]] = {k: {} for k in ("thema", "provincie", "stad", "initiatief", "partijen",
                                                            "bouwsteen", "diepgang")}
+    options["diepgang"] = {"uitgebreid": "Uitgebreide casus", "kort": "Korte casus"}
     items: dict[str, dict[str, Any]] = {}
     for item in content.of("casus"):
         case = item.model
@@ -76,7 +77,6 @@ def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any
             options["partijen"][option_id(t)] = _PARTIJ_LABELS[t]
         for t in case.initiatiefnemers:
             options["initiatief"][option_id(t)] = _PARTIJ_LABELS[t]
-        options["diepgang"] = {"uitgebreid": "Uitgebreide casus", "kort": "Korte casus"}
         items[item.id] = {
             "waarden": {k: " ".join(v) for k, v in values.items()},
             "zoek": _search_text(case.naam, case.ondertitel or "", case.stad, case.wijk, case.samenvatting,
