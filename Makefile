@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-offline serve test check schema clean help
+.PHONY: site site-offline serve test check schema sjablonen bench clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
@@ -12,6 +12,7 @@ help:
 	@echo "make site-offline - een kopie in site-offline/ die zonder internet werkt (workshops)"
 	@echo "make test    - alle tests (unit, build, browser)"
 	@echo "make check   - controleer alleen de inhoud"
+	@echo "make bench   - meet bouwtijd en groottes bij 100, 1.000 en 10.000 casussen"
 
 # (Re)install when the dependencies change.
 $(STAMP): pyproject.toml
@@ -35,6 +36,12 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/wijkkompas schema
+
+# The copy-and-paste templates for editors in the web interface (templates/sjablonen/).
+sjablonen: $(STAMP)
+	$(BIN)/wijkkompas new casus "Naam van de casus" --stdout > templates/sjablonen/casus.yml
+	$(BIN)/wijkkompas new tip "Titel van de tip" --stdout > templates/sjablonen/tip.yml
+	$(BIN)/wijkkompas new begrip "Het begrip" --stdout > templates/sjablonen/begrip.yml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -18,6 +18,7 @@ from .questionnaire.advice import AdviceError, advise
 from .questionnaire.present import advice_as_markdown, advice_as_text, ask_interactively, list_questions
 from .questionnaire.validate import VRAGENLIJST_PAD
 from .render.data import questionnaire_data
+from .scaffold import NEW_KINDS, ScaffoldError, new_content_file
 from .schema import write_schemas
 
 __all__ = ["main"]
@@ -42,7 +43,12 @@ def _print_problems(problems: list[Problem], stream=None) -> None:
 def _cmd_check(args: argparse.Namespace, project: Project) -> int:
     result = check_project(project)
     failed = not result.ok or (args.strict and result.waarschuwingen)
-    if args.format == "json":
+    if args.format == "github":
+        # Workflow commands: GitHub shows these inline on the pull request's files.
+        for problem in result.fouten + result.waarschuwingen:
+            print(problem.as_github(strict=args.strict))
+        print(_summary(result))
+    elif args.format == "json":
         print(json.dumps({
             "fouten": [p.as_json() for p in result.fouten],
             "waarschuwingen": [p.as_json() for p in result.waarschuwingen],
@@ -53,6 +59,20 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
         _print_problems(result.fouten + result.waarschuwingen, sys.stdout)
         print(_summary(result))
     return EXIT_FOUT if failed else EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace, project: Project) -> int:
+    try:
+        new = new_content_file(project, args.soort, args.naam, args.id, write=not args.stdout)
+    except ScaffoldError as exc:
+        print(f"Niet aangemaakt: {exc}.", file=sys.stderr)
+        return EXIT_FOUT
+    if args.stdout:
+        print(new.text, end="")
+        return EXIT_OK
+    print(f"Nieuw bestand: {new.relative}")
+    print("Vul de velden in (de regels met # leggen elk veld uit) en controleer met 'make check'.")
+    return EXIT_OK
 
 
 def _cmd_generate(args: argparse.Namespace, project: Project) -> int:
@@ -138,9 +158,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="toon meer details")
     commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     check = commands.add_parser("check", help="controleer alle inhoud")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="github: meldingen als annotaties in een pull request")
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check.set_defaults(handler=_cmd_check)
+    new = commands.add_parser("new", help="begin een nieuwe casus, tip of begrip vanuit een sjabloon")
+    new.add_argument("soort", choices=NEW_KINDS, help="wat u toevoegt")
+    new.add_argument("naam", help="de naam (casus), titel (tip) of term (begrip), tussen aanhalingstekens")
+    new.add_argument("--id", help="de id en bestandsnaam; standaard afgeleid van de naam")
+    new.add_argument("--stdout", action="store_true", help="toon het sjabloon in plaats van het te schrijven")
+    new.set_defaults(handler=_cmd_new)
     gen = commands.add_parser("generate", help="schrijf Markdown en data naar build/docs")
     gen.set_defaults(handler=_cmd_generate)
     build = commands.add_parser("build", help="bouw de hele site in site/")

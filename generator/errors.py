@@ -37,6 +37,19 @@ class Problem:
             )
         return text
 
+    def as_github(self, strict: bool = False) -> str:
+        """A GitHub Actions workflow command, shown inline on the pull request.
+
+        Warnings count as errors under ``--strict``, so they are shown as errors then.
+        """
+        command = "error" if self.niveau == "fout" or strict else "warning"
+        properties = [f"file={_escape_property(self.bestand)}"]
+        if self.regel:
+            properties += [f"line={self.regel}", f"col={self.kolom}" if self.kolom else ""]
+        properties.append(f"title={_escape_property(self.veld or '(bestand)')}")
+        message = self.melding + (f" — {self.oplossing}" if self.oplossing else "")
+        return f"::{command} {','.join(p for p in properties if p)}::{_escape_data(message)}"
+
     def as_json(self) -> dict[str, object]:
         """Plain data for ``check --format json``."""
         return {
@@ -46,6 +59,15 @@ class Problem:
             "veld": self.veld,
             "melding": self.melding + (f" — {self.oplossing}" if self.oplossing else ""),
         }
+
+
+def _escape_data(text: str) -> str:
+    # As GitHub's own toolkit escapes workflow command messages.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class WijkkompasError(Exception):

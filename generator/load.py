@@ -105,20 +105,37 @@ def _discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
+_KEY_RE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def _field_at_line(raw: bytes, regel: int) -> str:
+    """The key on (or just above) a line, to name the field of a YAML error."""
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    for number in range(min(regel, len(lines)) - 1, max(regel - 4, 0) - 1, -1):
+        match = _KEY_RE.match(lines[number].replace("\t", " "))
+        if match:
+            return match.group(1)
+    return ""
+
+
 def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Item | ParsedFile | None, list[Problem]]:
     rel = _relative(path, root)
     item_id = path.stem
     problems: list[Problem] = []
     if not _SLUG_RE.fullmatch(item_id) or len(item_id) > 80 or path.suffix != path.suffix.lower():
+        better = re.sub(r"[^a-z0-9]+", "-", item_id.lower()).strip("-")
         problems.append(Problem(
-            rel, 0, 0, "(bestandsnaam)",
+            rel, 1, 1, "(bestandsnaam)",
             f"'{path.name}' is geen geldige bestandsnaam: de naam is de id van het item",
-            "gebruik alleen kleine letters, cijfers en koppeltekens, bijv. 'de-ketel.yml'",
+            "gebruik alleen kleine letters, cijfers en koppeltekens"
+            + (f"; hernoem het bestand bijv. naar '{better}.yml'" if better else ", bijv. 'de-ketel.yml'"),
         ))
     try:
-        parsed = parse_yaml(path.read_bytes())
+        raw = path.read_bytes()
+        parsed = parse_yaml(raw)
     except YamlProblem as exc:
-        return None, problems + [Problem(rel, exc.regel, exc.kolom, "", exc.melding, exc.oplossing)]
+        veld = _field_at_line(raw, exc.regel)
+        return None, problems + [Problem(rel, exc.regel, exc.kolom, veld, exc.melding, exc.oplossing)]
     except OSError as exc:
         return None, problems + [Problem(rel, 0, 0, "", f"het bestand is niet te lezen ({exc.strerror})")]
     if not isinstance(parsed.data, dict):

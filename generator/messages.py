@@ -48,6 +48,12 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
+    if value is None and (kind.endswith("_type") or kind == "literal_error"):
+        # An empty field from the template: say so, rather than "wrong type".
+        hint = "vul het in (zie de uitleg in het commentaar erboven)"
+        if kind == "literal_error":
+            hint = "kies uit: " + ", ".join(_literal_options(ctx))
+        return "dit verplichte veld is nog niet ingevuld", hint
     if kind == "missing":
         return "dit verplichte veld ontbreekt", f"voeg '{loc[-1]}:' toe met een waarde"
     if kind == "extra_forbidden":
@@ -63,7 +69,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "hier hoort een blok met velden (naam: waarde)", "zie het sjabloon voor de juiste vorm"
     if kind == "literal_error":
-        options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ",").split(",") if o.strip()]
+        options = _literal_options(ctx)
         hint = suggest(str(value), options)
         return (
             f"'{_short(value)}' is geen geldige waarde",
@@ -75,19 +81,26 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...
         return f"de tekst is te lang (maximaal {ctx.get('max_length')} tekens)", "maak hem korter"
     if kind == "too_short":
         return f"hier is minstens {ctx.get('min_length')} item nodig", "voeg een item toe"
+    if kind == "too_long" and isinstance(value, str):
+        return f"de tekst is te lang (maximaal {ctx.get('max_length')} tekens)", "maak hem korter"
     if kind == "too_long":
         return f"hier mogen hoogstens {ctx.get('max_length')} items staan", "verwijder items"
     if kind == "string_pattern_mismatch":
         return f"'{_short(value)}' heeft niet de juiste vorm", "zie de beschrijving van dit veld in het sjabloon"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"de waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn", ""
+        return f"de waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn", "controleer het getal in de bron"
     if kind in ("less_than_equal", "less_than"):
-        return f"de waarde mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn", ""
+        return f"de waarde mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn", "controleer het getal in de bron"
     if kind == "value_error":
         message = str(ctx.get("error", error.get("msg", "")))
         melding, _, oplossing = message.partition("; ")
-        return melding, oplossing
-    return error.get("msg", "ongeldige waarde"), ""
+        return melding, oplossing or "zie de uitleg bij dit veld in het sjabloon"
+    return error.get("msg", "ongeldige waarde"), "zie de uitleg bij dit veld in het sjabloon of in schemas/"
+
+
+def _literal_options(ctx: dict[str, Any]) -> list[str]:
+    expected = str(ctx.get("expected", "")).replace(" or ", ",")
+    return [option.strip(" '") for option in expected.split(",") if option.strip()]
 
 
 def _short(value: Any) -> str:

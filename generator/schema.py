@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -13,8 +14,23 @@ from .questionnaire.model import Vragenlijst
 __all__ = ["render_schemas", "write_schemas", "find_stale_schemas"]
 
 
+def _allow_empty_optionals(schema: dict[str, Any]) -> None:
+    """Let optional properties be null, as the model does (an empty template field)."""
+    for obj in [schema, *schema.get("$defs", {}).values()]:
+        required = set(obj.get("required", []))
+        for name, prop in obj.get("properties", {}).items():
+            if name in required or any(alt.get("type") == "null" for alt in prop.get("anyOf", [])):
+                continue
+            keep = {key: prop.pop(key) for key in ("description", "default", "title") if key in prop}
+            inner = dict(prop)
+            prop.clear()
+            prop.update(keep)
+            prop["anyOf"] = [inner, {"type": "null"}]
+
+
 def _schema_text(model: type[BaseModel], label: str) -> str:
     schema = model.model_json_schema()
+    _allow_empty_optionals(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"Wijkkompas: {label}"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

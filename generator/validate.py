@@ -56,7 +56,7 @@ def _reference_problems(content: Content, item: _Source) -> list[Problem]:
             hint = suggest(ref.target_id, known)
             problems.append(_problem(
                 item, ref.path,
-                f"onbekende {target_kind.label} '{ref.target_id}'",
+                f"{target_kind.onbekende} '{ref.target_id}'",
                 hint or f"kies een bestaande id uit {target_kind.folder}/",
             ))
         key = (ref.relation, list_path)
@@ -102,7 +102,7 @@ def _internal_link_problems(content: Content, item: _Source) -> list[Problem]:
             elif match and match.group("id") not in content.items[kind.name]:
                 hint = suggest(match.group("id"), set(content.items[kind.name]))
                 problems.append(_problem(
-                    item, path, f"interne link naar onbekende {kind.label} '{match.group('id')}'",
+                    item, path, f"interne link naar {kind.onbekende} '{match.group('id')}'",
                     hint or f"kies een bestaande id uit {kind.folder}/",
                 ))
     return problems

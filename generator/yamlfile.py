@@ -122,6 +122,48 @@ def _index(node: Node, path: Path_, positions: dict[Path_, tuple[int, int]], see
             _index(item, path + (number,), positions, seen)
 
 
+# PyYAML's own words for the usual slips, in Dutch with the fix. The key is
+# the start of its "problem" text. Unclosed brackets and quotes are located
+# where they began, since that is where the editor fixes them.
+_SLIPS: tuple[tuple[str, str, str], ...] = (
+    ("did not find expected ',' or ']'", "een lijst tussen [ en ] is niet goed afgesloten",
+     "sluit de lijst af met ] en zet komma's tussen de items, bijv. [groen, zorg]"),
+    ("did not find expected ',' or '}'", "een blok tussen { en } is niet goed afgesloten",
+     "sluit het blok af met } en zet komma's tussen de velden"),
+    ("found unexpected end of stream", "een aanhalingsteken wordt niet gesloten",
+     "sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint"),
+    ("mapping values are not allowed", "hier staat een dubbele punt waar YAML hem niet verwacht",
+     "zet een tekst met een dubbele punt erin tussen aanhalingstekens, bijv. \"Let op: zo\", "
+     "of controleer de inspringing"),
+    ("could not find expected ':'", "hier ontbreekt de dubbele punt na een veldnaam",
+     "schrijf 'veldnaam: waarde', of zet een tekst die over meer regels loopt tussen aanhalingstekens"),
+    ("did not find expected key", "de inspringing klopt niet: deze regel hoort niet bij het blok erboven",
+     "zet de velden van één blok precies onder elkaar, met spaties"),
+    ("did not find expected '-' indicator", "een lijstitem staat niet goed uitgelijnd",
+     "zet elke '- ' precies onder die van het vorige item"),
+    ("expected <block end>", "de inspringing klopt niet",
+     "zet de velden van één blok precies onder elkaar, met spaties"),
+    ("found character", "hier staat een teken waarmee een waarde niet mag beginnen",
+     "zet de tekst tussen aanhalingstekens"),
+)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """A Dutch, located explanation of a PyYAML parse error."""
+    problem = (exc.problem or exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    for start, melding, oplossing in _SLIPS:
+        if problem.startswith(start):
+            if start.startswith(("did not find expected ','", "found unexpected end")) and exc.context_mark:
+                line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+            return YamlProblem(line, column, melding, oplossing)
+    return YamlProblem(
+        line, column, f"de YAML is niet leesbaar (technisch: {problem or 'onbekende fout'})",
+        "controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel",
+    )
+
+
 def parse_yaml(raw: bytes) -> ParsedFile:
     """Parse the bytes of one YAML file.
 
@@ -161,13 +203,7 @@ def parse_yaml(raw: bytes) -> ParsedFile:
         _index(node, (), positions, set())
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "onleesbare YAML").strip()
-        raise YamlProblem(
-            line, column, f"de YAML is niet leesbaar ({problem})",
-            "controleer inspringing, dubbele punten en aanhalingstekens op of vlak voor deze regel",
-        ) from None
+        raise _explain(exc) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"de YAML is niet leesbaar ({exc})") from None
     except RecursionError:

@@ -114,7 +114,7 @@ def test_invalid_file_name_is_reported(repo_copy: Project, capsys: pytest.Captur
         source.read_text(encoding="utf-8").replace("naam: De Ketel", "naam: De Ketel twee", 1), encoding="utf-8")
     code, out = run(capsys, "--root", str(repo_copy.root), "check")
     assert code == 1
-    assert "cases/De Ketel 2.yml:0:0: (bestandsnaam): 'De Ketel 2.yml' is geen geldige bestandsnaam" in out
+    assert "cases/De Ketel 2.yml:1:1: (bestandsnaam): 'De Ketel 2.yml' is geen geldige bestandsnaam" in out
 
 
 def test_duplicate_ids_and_titles_are_reported(repo_copy: Project, capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,6 +36,11 @@ class Kind:
     title_field: str
     deze: str  # "deze casus", "dit thema": Dutch gender decides the demonstrative
 
+    @property
+    def onbekende(self) -> str:
+        """'onbekende casus', 'onbekend thema': the adjective follows the same gender."""
+        return ("onbekend " if self.deze.startswith("dit ") else "onbekende ") + self.label
+
 
 KINDS: tuple[Kind, ...] = (
     Kind("casus", Casus, "cases", "casussen", "casus", "casussen", "naam", "deze casus"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from .common import BronVerwijzing, Koppeling, KorteTekst, Model, Opmaak, Ref, Tekst
@@ -22,7 +24,7 @@ class _Onderdeel(Model):
 
     nummer: int = Field(ge=1, le=99, description="Volgnummer in de bron (bouwsteen 1–7, stap 1–5).")
     naam: KorteTekst = Field(description="Naam, bijv. 'Maatschappelijke urgentie'.")
-    kern: Tekst = Field(max_length=600, description="De kern in één à twee zinnen.")
+    kern: Annotated[Tekst, Field(max_length=600)] = Field(description="De kern in één à twee zinnen.")
     waarom: Opmaak = Field(description="Waarom dit ertoe doet.")
     adviezen: list[Opmaak] = Field(min_length=1, description="Concrete adviezen.")
     valkuilen: list[Opmaak] = Field(default_factory=list, description="Waar het vaak misgaat.")

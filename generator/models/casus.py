@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import (
     BronVerwijzing, Koppeling, KorteTekst, Link, Model, Opmaak, PartijType, Ref, Tekst,
@@ -94,8 +94,7 @@ class Casus(Model):
     provincie: KorteTekst | None = Field(default=None, description="Provincie (of land, buiten Nederland).")
     wijk: KorteTekst = Field(description="Wijk of buurt; 'hele stad' als het niet om één wijk gaat.")
     periode: KorteTekst = Field(description="Looptijd zoals de bron die geeft, bijv. '2010–2018'.")
-    samenvatting: Tekst = Field(
-        max_length=600, description="Twee à drie zinnen: wat is het en waarom is het interessant."
+    samenvatting: Annotated[Tekst, Field(max_length=600)] = Field(description="Twee à drie zinnen: wat is het en waarom is het interessant."
     )
     verhaal: Opmaak | None = Field(default=None, description="Het verhaal van de casus, in eigen woorden.")
     tijdlijn: list[Gebeurtenis] = Field(default_factory=list, description="Gebeurtenissen op jaar.")
@@ -125,13 +124,17 @@ class Casus(Model):
         description="uitgebreid: alle velden ingevuld; kort: een beknopte casus."
     )
 
-    @model_validator(mode="after")
-    def _uitgebreid_is_complete(self) -> "Casus":
-        if self.diepgang == "uitgebreid":
-            missing = [name for name in _UITGEBREID_VERPLICHT if not getattr(self, name)]
+    @field_validator("diepgang")
+    @classmethod
+    def _uitgebreid_is_complete(cls, diepgang: str, info: ValidationInfo) -> str:
+        # A field validator on the last field sees all the others, and puts the
+        # message on the 'diepgang' line, where the editor can also choose 'kort'.
+        if diepgang == "uitgebreid":
+            # A field that failed its own validation is absent here and already reported.
+            missing = [name for name in _UITGEBREID_VERPLICHT if name in info.data and not info.data[name]]
             if missing:
                 raise ValueError(
-                    "een uitgebreide casus moet deze velden invullen: " + ", ".join(missing)
-                    + " (of zet diepgang op 'kort')"
+                    "een uitgebreide casus moet ook deze velden invullen: " + ", ".join(missing)
+                    + "; vul ze in, of zet diepgang op 'kort'"
                 )
-        return self
+        return diepgang

@@ -7,9 +7,9 @@ the rules against HTML, unsafe links and runaway sizes live in exactly one place
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 __all__ = [
     "Model",
@@ -155,9 +155,11 @@ def _normalise_regels(value: object) -> object:
 def _check_regels(value: str) -> str:
     start, _, end = value.partition("-")
     if end and int(end) < int(start):
-        raise ValueError(f"regels '{value}': het eerste regelnummer moet het kleinste zijn")
+        raise ValueError(
+            f"regels '{value}' lopen terug; zet het kleinste nummer eerst: '{end}-{start}'"
+        )
     if int(start) < 1:
-        raise ValueError("regelnummers beginnen bij 1")
+        raise ValueError("regelnummers beginnen bij 1; tel de eerste regel van de brontekst als 1")
     return value
 
 
@@ -214,11 +216,44 @@ Doelgroep = Literal[
 ]
 
 
+def _is_empty(value: Any) -> bool:
+    """True for what an editor left unfilled: nothing, blank text, or only empty parts."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, dict):
+        return all(_is_empty(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_is_empty(item) for item in value)
+    return False
+
+
 class Model(BaseModel):
     """Base of every content model: unknown keys are errors, values are immutable."""
 
     # Editors write `jaar: 2018` for a text field; accept numbers there as text.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_optional_means_absent(cls, data: Any) -> Any:
+        # A template leaves every field in place; an optional field left empty
+        # (`tijdlijn:`, or a skeleton item whose values are all empty) means
+        # "not given", not "wrong type". Required fields stay, so the editor hears
+        # that they still need filling in.
+        if not isinstance(data, dict):
+            return data
+        cleaned = {}
+        for key, value in data.items():
+            field_info = cls.model_fields.get(key) if isinstance(key, str) else None
+            if field_info is not None and not field_info.is_required():
+                if isinstance(value, list):
+                    value = [item for item in value if not (isinstance(item, dict) and _is_empty(item))]
+                if _is_empty(value):
+                    continue
+            cleaned[key] = value
+        return cleaned
 
 
 class BronVerwijzing(Model):

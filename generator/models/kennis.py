@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
@@ -16,8 +16,8 @@ __all__ = ["Tip", "Kader", "Element", "Thema", "Begrip", "Bron", "Hoofdstuk"]
 class Tip(Model):
     """A lesson from practice; a valkuil is a tip that warns."""
 
-    titel: KorteTekst = Field(max_length=120, description="Korte gebiedende zin, bijv. 'Begin klein'.")
-    tekst: Opmaak = Field(max_length=3_000, description="De tip uitgelegd in een paar zinnen.")
+    titel: Annotated[KorteTekst, Field(max_length=120)] = Field(description="Korte gebiedende zin, bijv. 'Begin klein'.")
+    tekst: Annotated[Opmaak, Field(max_length=3_000)] = Field(description="De tip uitgelegd in een paar zinnen.")
     soort: Literal["tip", "valkuil"] = Field(default="tip", description="tip of valkuil.")
     doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie de tip bedoeld is.")
     bouwstenen: list[Ref] = Field(default_factory=list, description="Ids van bouwstenen.")
@@ -40,7 +40,7 @@ class Kader(Model):
     """A framework or model from the sources, such as Senge's five disciplines."""
 
     naam: KorteTekst = Field(description="Naam van het kader.")
-    samenvatting: Tekst = Field(max_length=600, description="Het kader in één à twee zinnen.")
+    samenvatting: Annotated[Tekst, Field(max_length=600)] = Field(description="Het kader in één à twee zinnen.")
     uitleg: Opmaak = Field(description="Uitleg: waar komt het vandaan, hoe gebruik je het.")
     elementen: list[Element] = Field(min_length=1, description="De onderdelen van het kader.")
     themas: list[Ref] = Field(default_factory=list, description="Ids van thema's.")
@@ -51,14 +51,14 @@ class Thema(Model):
     """A theme used to group cases and tips."""
 
     naam: KorteTekst = Field(description="Naam van het thema, bijv. 'Armoede'.")
-    intro: Opmaak = Field(max_length=3_000, description="Korte inleiding op het thema.")
+    intro: Annotated[Opmaak, Field(max_length=3_000)] = Field(description="Korte inleiding op het thema.")
 
 
 class Begrip(Model):
     """A glossary term."""
 
     term: KorteTekst = Field(description="Het begrip zelf, bijv. 'Samenredzaamheid'.")
-    definitie: Opmaak = Field(max_length=1_500, description="Een tot drie zinnen uitleg.")
+    definitie: Annotated[Opmaak, Field(max_length=1_500)] = Field(description="Een tot drie zinnen uitleg.")
     synoniemen: list[KorteTekst] = Field(default_factory=list, description="Andere woorden voor hetzelfde.")
     verwant: list[Ref] = Field(default_factory=list, description="Ids van verwante begrippen.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar het begrip vandaan komt.")
@@ -89,7 +89,7 @@ class Bron(Model):
     plaats: KorteTekst | None = Field(default=None, description="Plaats van uitgave.")
     jaar: KorteTekst | None = Field(default=None, description="Jaar (of maand en jaar) van uitgave.")
     soort: KorteTekst = Field(description="Boek, essay, artikel, cahier...")
-    samenvatting: Opmaak = Field(max_length=3_000, description="Waar de publicatie over gaat.")
+    samenvatting: Annotated[Opmaak, Field(max_length=3_000)] = Field(description="Waar de publicatie over gaat.")
     bestand: str = Field(
         pattern=r"^[A-Za-z0-9_.-]+\.txt$", description="Bestandsnaam van de brontekst (seed)."
     )

@@ -55,7 +55,7 @@ def find_questionnaire_problems(vragenlijst: Vragenlijst, parsed: ParsedFile, co
                 if item_id not in known:
                     hint = suggest(item_id, known)
                     problems.append(at(("vragen", v, "opties", o, "effecten", e, "doel"),
-                                       f"onbekende {KIND_BY_NAME[kind].label} '{item_id}'",
+                                       f"{KIND_BY_NAME[kind].onbekende} '{item_id}'",
                                        hint or f"kies een bestaande id uit {KIND_BY_NAME[kind].folder}/"))
             for w, tip_id in enumerate(optie.waarschuwingen):
                 tip = content.get("tip", tip_id)
