@@ -54,9 +54,8 @@ def compound_parts(word: str, known: set[str]) -> list[str]:
 
 def parts_per_page(pages: dict[object, str]) -> dict[object, list[str]]:
     """For each page text, the compound parts it lacks, given the words of all pages."""
-    known = vocabulary(pages.values())
-    result = {}
-    for key, text in pages.items():
-        own = vocabulary([text])
-        result[key] = sorted({part for word in own for part in compound_parts(word, known)} - own)
-    return result
+    own = {key: vocabulary([text]) for key, text in pages.items()}
+    known: set[str] = set().union(*own.values()) if own else set()
+    # Pages share most of their words: split each distinct word once.
+    parts = {word: compound_parts(word, known) for word in known}
+    return {key: sorted({part for word in words for part in parts[word]} - words) for key, words in own.items()}

@@ -16,7 +16,7 @@ from .errors import Problem
 from .messages import problems_from_validation_error
 from .models import KINDS, Kind
 from .models.common import SLUG_PATTERN
-from .yamlfile import ParsedFile, YamlProblem, parse_yaml
+from .yamlfile import MAX_FILE_BYTES, ParsedFile, YamlProblem, parse_yaml
 
 __all__ = ["Item", "Content", "load_content", "YAML_SUFFIXES"]
 
@@ -84,6 +84,11 @@ def _discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
     folder = root / kind.folder
     if not folder.is_dir():
         return [], []
+    if folder.is_symlink() or not folder.resolve().is_relative_to(root.resolve()):
+        # The whole folder pointing elsewhere would read content from outside the project.
+        return [], [Problem(_relative(folder, root), 1, 1, "(map)",
+                            "deze map is een symbolische link naar een plek buiten het project",
+                            f"maak {kind.folder}/ een gewone map met de bestanden erin")]
     files, problems = [], []
     for path in sorted(folder.iterdir()):
         rel = _relative(path, root)
@@ -97,12 +102,27 @@ def _discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(rel, 0, 0, "", "submappen worden niet gelezen",
                                     f"zet de bestanden direct in {kind.folder}/"))
             continue
+        if not path.is_file():
+            # A pipe or device would block or never end when read.
+            problems.append(Problem(rel, 1, 1, "(bestand)", "dit is geen gewoon bestand en wordt niet gelezen",
+                                    "vervang het door een gewoon YAML-bestand"))
+            continue
         if path.suffix.lower() not in YAML_SUFFIXES:
             problems.append(Problem(rel, 0, 0, "", "dit is geen YAML-bestand en wordt niet gelezen",
                                     "geef het de extensie .yml of haal het weg"))
             continue
         files.append(path)
     return files, problems
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, but never more than one byte past the size limit.
+
+    ``parse_yaml`` refuses what is too large; reading a 4 GB file first would
+    exhaust memory before it could.
+    """
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 _KEY_RE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
@@ -131,7 +151,7 @@ def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Item | ParsedFile | 
             + (f"; hernoem het bestand bijv. naar '{better}.yml'" if better else ", bijv. 'de-ketel.yml'"),
         ))
     try:
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
         parsed = parse_yaml(raw)
     except YamlProblem as exc:
         veld = _field_at_line(raw, exc.regel)

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Project"]
+
+
+def _settings(pyproject: Path) -> dict[str, object]:
+    try:
+        return _parsed_settings(pyproject, pyproject.stat().st_mtime_ns)
+    except FileNotFoundError:
+        return {}
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_settings(pyproject: Path, mtime: int) -> dict[str, object]:
+    # Parsed once per version of the file: every page asks for its edit link.
+    return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("wijkkompas", {})
 
 
 @dataclass(frozen=True)
@@ -60,10 +74,7 @@ class Project:
 
         ``None`` when the project does not name a repository.
         """
-        pyproject = self.root / "pyproject.toml"
-        if not pyproject.is_file():
-            return None
-        settings = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("wijkkompas", {})
+        settings = _settings(self.root / "pyproject.toml")
         repository = str(settings.get("repository", "")).rstrip("/")
         if not repository.startswith("https://"):
             return None

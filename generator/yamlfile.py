@@ -7,6 +7,8 @@ keys (silently dropped data), huge files, non-UTF-8 bytes and absurd nesting.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,22 +73,35 @@ def _decode(raw: bytes) -> str:
     return text
 
 
+_COMPACT_NESTING = re.compile(r"^( *)((?:[-?] +){2,})", re.MULTILINE)
+
+
 def _check_depth(text: str) -> None:
     # PyYAML composes recursively; refuse absurd nesting before it hits the
     # interpreter's recursion limit. Block nesting shows as indentation, flow
     # nesting as brackets; both are bounded here.
+    deep = re.search(r"^ {%d,}[^ #\n]" % (2 * MAX_DEPTH + 1), text, re.MULTILINE)
+    if deep:
+        raise YamlProblem(text.count("\n", 0, deep.start()) + 1, 1, "de tekst is te diep ingesprongen",
+                          "maak de structuur platter")
+    # Compact nesting ("- - - x", "? ? x") nests without indenting.
+    for compact in _COMPACT_NESTING.finditer(text):
+        depth = len(compact.group(1)) + compact.group(2).count("-") + compact.group(2).count("?")
+        if depth > 2 * MAX_DEPTH:
+            raise YamlProblem(text.count("\n", 0, compact.start()) + 1, 1, "de structuur is te diep genest",
+                              "maak de structuur platter")
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # too few brackets to nest too deep: the common case, decided in C
     depth = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip(" ")
-        if stripped and not stripped.startswith("#") and (len(line) - len(stripped)) > 2 * MAX_DEPTH:
-            raise YamlProblem(number, 1, "de tekst is te diep ingesprongen", "maak de structuur platter")
-        for column, char in enumerate(line, 1):
-            if char in "[{":
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise YamlProblem(number, column, "de structuur is te diep genest", "maak de structuur platter")
-            elif char in "]}":
-                depth = max(0, depth - 1)
+    for match in re.finditer(r"[\[\]{}]", text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise YamlProblem(line, column, "de structuur is te diep genest", "maak de structuur platter")
+        else:
+            depth = max(0, depth - 1)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -206,6 +221,10 @@ def parse_yaml(raw: bytes) -> ParsedFile:
         raise _explain(exc) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"de YAML is niet leesbaar ({exc})") from None
+    except (ValueError, OverflowError):
+        # e.g. an integer of thousands of digits, which Python refuses to convert
+        raise YamlProblem(1, 1, "het bestand bevat een getal dat te groot is",
+                          "schrijf het getal korter, of zet het tussen aanhalingstekens als tekst") from None
     except RecursionError:
         raise YamlProblem(1, 1, "de structuur is te diep genest", "maak de structuur platter") from None
     finally:

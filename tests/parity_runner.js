@@ -3,7 +3,7 @@
 "use strict";
 const fs = require("fs");
 const engine = require(process.argv[2]);
-const data = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const data = engine.decode(JSON.parse(fs.readFileSync(process.argv[3], "utf8")));
 const sets = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
 const results = sets.map(function (set) {
   try {

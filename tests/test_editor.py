@@ -17,6 +17,7 @@ from generator.errors import Problem
 from generator.models import KIND_BY_NAME
 from generator.project import Project
 from generator.questionnaire.advice import LIMITS, advise
+from generator.questionnaire.wire import decode
 from generator.scaffold import NEW_KINDS, slugify
 from generator.yamlfile import parse_yaml
 
@@ -218,7 +219,7 @@ def test_a_new_editor_adds_a_case_without_touching_code(repo_copy: Project) -> N
     # Its bouwsteen page lists it.
     assert 'href="../../casussen/proef/"' in (site / "bouwstenen" / "vertrouwen" / "index.html").read_text(encoding="utf-8")
     # The questionnaire can recommend it: some answer set puts it in the top list.
-    data = json.loads((site / "data" / "vragenlijst.json").read_text(encoding="utf-8"))
+    data = decode(json.loads((site / "data" / "vragenlijst.json").read_text(encoding="utf-8")))
     assert _answers_recommending(data, "casus:proef") is not None
 
 

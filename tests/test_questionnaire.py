@@ -305,3 +305,19 @@ def test_cli_interactive_in_a_terminal(tmp_path: Path) -> None:
     text = output.decode(errors="replace")
     assert "Gemeente (bestuur, beleid of wijkteam)" in text
     assert "Armoede, schulden en geldzorgen" in text
+
+
+def test_batched_propagation_equals_networkx_pagerank() -> None:
+    """All answers in one power iteration give networkx's PageRank for each answer."""
+    import networkx as nx
+    import numpy as np
+
+    from generator.questionnaire.scoring import ALPHA, _propagate, propagation_graph
+
+    result = check_project(Project.at(REPO))
+    graph = propagation_graph(result.graph)
+    effects_list = [{"thema:armoede": 3}, {"bouwsteen:vertrouwen": 2, "stap:coalitie-vormen": 1}, {}]
+    nodes, ranks = _propagate(graph, effects_list)
+    for column, effects in enumerate(effects_list[:2]):
+        expected = nx.pagerank(graph, alpha=ALPHA, personalization=effects, weight="weight", tol=1e-12, max_iter=10_000)
+        assert np.allclose(ranks[:, column], [expected[n] for n in nodes], rtol=0, atol=1e-12)

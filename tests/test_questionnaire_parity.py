@@ -14,44 +14,15 @@ import pytest
 from generator.check import check_project
 from generator.project import Project
 from generator.questionnaire.advice import AdviceError, advise
+from generator.questionnaire.wire import encode
 from generator.render.data import questionnaire_data
 
+from answersets import random_answers, tampered_answers
 from conftest import REPO
 
 ENGINE = REPO / "templates" / "assets" / "javascripts" / "advies.js"
 RUNNER = Path(__file__).resolve().parent / "parity_runner.js"
 NODE = shutil.which("node") or shutil.which("nodejs")
-
-
-def random_answers(data: dict[str, Any], rng: random.Random) -> dict[str, list[str]]:
-    """A valid answer set: walk the route, answering most questions."""
-    questions = {v["id"]: v for v in data["vragen"]}
-    answers: dict[str, list[str]] = {}
-    current = data["start"]
-    while current != "resultaat":
-        vraag = questions[current]
-        nxt = vraag["volgende"]
-        if rng.random() < 0.85:
-            ids = [o["id"] for o in vraag["opties"]]
-            if vraag["type"] == "een":
-                answers[current] = [rng.choice(ids)]
-                optie = next(o for o in vraag["opties"] if o["id"] == answers[current][0])
-                nxt = optie["volgende"] or nxt
-            else:
-                answers[current] = rng.sample(ids, rng.randint(1, min(3, len(ids))))
-        current = nxt
-    return answers
-
-
-def tampered_answers(data: dict[str, Any], rng: random.Random) -> dict[str, list[str]]:
-    """A valid set with junk mixed in, as from an edited or outdated URL."""
-    answers = random_answers(data, rng)
-    vraag = rng.choice(data["vragen"])
-    answers.setdefault(vraag["id"], []).append(rng.choice(["bestaat-niet", vraag["opties"][0]["id"]]))
-    answers["onbekende-vraag"] = ["x"]
-    other = rng.choice(data["vragen"])
-    answers[other["id"]] = [o["id"] for o in other["opties"]][:2]
-    return answers
 
 
 def _python(data: dict[str, Any], answers: dict[str, list[str]], strict: bool) -> dict[str, Any]:
@@ -64,7 +35,8 @@ def _python(data: dict[str, Any], answers: dict[str, list[str]], strict: bool) -
 def _node(data: dict[str, Any], sets: list[dict[str, Any]], tmp_path: Path) -> list[dict[str, Any]]:
     if NODE is None:
         pytest.fail("node ontbreekt; installeer Debian-pakket 'nodejs' (.ci/run doet dat).")
-    (tmp_path / "data.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    # The browser gets the file form; the runner decodes it as the page does.
+    (tmp_path / "data.json").write_text(json.dumps(encode(data), ensure_ascii=False, sort_keys=True), encoding="utf-8")
     (tmp_path / "sets.json").write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
     out = subprocess.run([NODE, str(RUNNER), str(ENGINE), str(tmp_path / "data.json"), str(tmp_path / "sets.json")],
                          capture_output=True, text=True, check=True)

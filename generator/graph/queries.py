@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
+import scipy as sp
 
-__all__ = ["Link", "neighbours", "related_items"]
+__all__ = ["Link", "neighbours", "related_items", "related_table"]
+
+_BLOCK = 256  # rows of the similarity matrix held at once: bounded memory at any size
 
 
 @dataclass(frozen=True)
@@ -61,19 +64,52 @@ def related_items(graph: nx.MultiDiGraph, node: str, kind: str, *, limit: int = 
     """
     if node not in graph:
         raise KeyError(f"onbekende knoop {node!r}")
-    undirected_weight: dict[str, dict[str, int]] = defaultdict(dict)
+    return related_table(graph, kind, [node], limit=limit)[node]
+
+
+def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = None, *,
+                  limit: int = 5) -> dict[str, list[tuple[str, int, list[str]]]]:
+    """``related_items`` for many nodes at once (default: every node of ``kind``).
+
+    The scores are one sparse matrix product, done in row blocks: comparing
+    each case with every other one by walking the graph grew quadratically.
+    """
+    order = list(graph)
+    index = {n: i for i, n in enumerate(order)}
+    weights: dict[tuple[int, int], int] = {}
     for u, v, data in graph.edges(data=True):
-        for a, b in ((u, v), (v, u)):
-            undirected_weight[a][b] = max(undirected_weight[a].get(b, 0), int(data["weight"]))
-    scores: dict[str, int] = defaultdict(int)
-    shared: dict[str, list[str]] = defaultdict(list)
-    for middle, weight in undirected_weight[node].items():
-        if graph.nodes[middle]["kind"] == "bron":
-            continue
-        for other, other_weight in undirected_weight[middle].items():
-            if other == node or graph.nodes[other]["kind"] != kind:
-                continue
-            scores[other] += weight + other_weight
-            shared[other].append(middle)
-    ranked = sorted(scores, key=lambda other: (-scores[other], other))
-    return [(other, scores[other], sorted(shared[other])) for other in ranked[:limit]]
+        for a, b in ((index[u], index[v]), (index[v], index[u])):
+            weights[(a, b)] = max(weights.get((a, b), 0), int(data["weight"]))
+    size = len(order)
+    rows, cols = (np.array(side, dtype=np.int64) for side in zip(*weights)) if weights else (np.zeros(0, np.int64),) * 2
+    matrix = sp.sparse.csr_array((np.array(list(weights.values()), dtype=np.float64), (rows, cols)), shape=(size, size))
+    middles = np.array([graph.nodes[n]["kind"] != "bron" for n in order])
+    candidates = np.array(sorted((index[n] for n in order if graph.nodes[n]["kind"] == kind),
+                                 key=lambda i: order[i]), dtype=np.int64)
+    weight_to_middle = matrix[:, np.flatnonzero(middles)].tocsr()
+    linked = (weight_to_middle > 0).astype(np.float64)
+    to_candidates_w = weight_to_middle[candidates].T.tocsc()
+    to_candidates_i = linked[candidates].T.tocsc()
+    wanted = [index[n] for n in (nodes if nodes is not None else [order[i] for i in candidates])]
+    adjacency = {i: set(weight_to_middle[[i]].indices) for i in wanted}
+    middle_nodes = [order[i] for i in np.flatnonzero(middles)]
+    result: dict[str, list[tuple[str, int, list[str]]]] = {}
+    for begin in range(0, len(wanted), _BLOCK):
+        block = wanted[begin:begin + _BLOCK]
+        scores = (weight_to_middle[block] @ to_candidates_i + linked[block] @ to_candidates_w).toarray()
+        for row, i in enumerate(block):
+            line = scores[row]
+            line[candidates == i] = 0
+            found = np.flatnonzero(line > 0)
+            if found.size > limit:
+                # Keep everything tied with the limit-th score; the sort below breaks ties by id.
+                threshold = np.partition(line[found], found.size - limit)[found.size - limit]
+                found = found[line[found] >= threshold]
+            best = sorted(found, key=lambda c: (-line[c], order[candidates[c]]))[:limit]
+            entries = []
+            for c in best:
+                other = candidates[c]
+                shared = adjacency[i] & set(weight_to_middle[[int(other)]].indices)
+                entries.append((order[other], int(line[c]), sorted(middle_nodes[m] for m in shared)))
+            result[order[i]] = entries
+    return result

@@ -37,10 +37,14 @@ _SLUG_RE = re.compile(SLUG_PATTERN)
 # A tag, closing tag, comment, doctype or processing instruction. "5 < 6" in
 # ordinary prose does not match: browsers too need the name right after "<".
 _HTML_RE = re.compile(r"<(?:/?[A-Za-z]|[!?])")
-# Markdown inline links and images: [tekst](doel) and ![alt](doel).
-_MD_LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)>]*)")
-# Markdown reference definitions: [label]: doel
-_MD_REFDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+# Link targets, found by the characters that introduce them rather than by
+# whole-link patterns, so nested brackets ("[a [b] c](…)") or a definition
+# inside a list item cannot hide one: "](doel" (inline) and "]: doel" (definition).
+_MD_INLINE_TARGET_RE = re.compile(r"\]\(\s*<?([^)>]*)")
+_MD_REFDEF_RE = re.compile(r"\]:[ \t]*<?([^\s>]*)")
+# Python-Markdown's attribute lists ("{: onclick=… }", "{ .klasse }") would put
+# attributes on the element; "{{ … }}" in prose is left alone.
+_ATTR_LIST_RE = re.compile(r"(?<!\{)\{(?!\{)[^{}\n]*\}(?!\})")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("https:", "http:", "mailto:")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -72,7 +76,7 @@ def find_link_problem(target: str) -> str | None:
 
 def iter_markdown_links(value: str) -> list[str]:
     """Every link target in a Markdown text (inline links and reference definitions)."""
-    targets = [match.group(2).strip() for match in _MD_LINK_RE.finditer(value) if not match.group(1)]
+    targets = [match.group(1).strip() for match in _MD_INLINE_TARGET_RE.finditer(value)]
     targets += [match.group(1).strip() for match in _MD_REFDEF_RE.finditer(value)]
     return targets
 
@@ -81,6 +85,13 @@ def find_text_problem(value: str, *, markdown: bool) -> str | None:
     """Return a Dutch reason why a text is unsafe, or ``None`` when it is fine.
 
     Does not check length; the field's ``max_length`` does that.
+
+    >>> find_text_problem("Zie [a [b] c](javascript:alert(1))", markdown=True)
+    "link met 'javascript:' is niet toegestaan; gebruik https:, http: of mailto:"
+    >>> find_text_problem("Tekst {: onclick=alert(1) }", markdown=True)[:24]
+    'accolades met attributen'
+    >>> find_text_problem("Rekenen: {{ 7 + 7 }} en 5 < 6", markdown=True) is None
+    True
     """
     if _CONTROL_RE.search(value):
         return "de tekst bevat onzichtbare stuurtekens (bijv. een NUL-byte); verwijder ze"
@@ -89,18 +100,16 @@ def find_text_problem(value: str, *, markdown: bool) -> str | None:
             "HTML (zoals <script> of <b>) is niet toegestaan in tekst; "
             "schrijf gewone tekst, eventueel met Markdown zoals *nadruk* of [tekst](https://…)"
         )
-    for match in _MD_LINK_RE.finditer(value):
-        if match.group(1):
-            return "afbeeldingen (![…](…)) zijn niet toegestaan in tekst; laat de afbeelding weg"
-        if not markdown:
-            return "links zijn hier niet toegestaan; zet links in het veld 'links'"
-        problem = find_link_problem(match.group(2))
-        if problem:
-            return problem
-    for match in _MD_REFDEF_RE.finditer(value):
-        if not markdown:
-            return "links zijn hier niet toegestaan; zet links in het veld 'links'"
-        problem = find_link_problem(match.group(1))
+    if "![" in value:
+        return "afbeeldingen (![…](…)) zijn niet toegestaan in tekst; laat de afbeelding weg"
+    if _ATTR_LIST_RE.search(value):
+        return ("accolades met attributen ({: …} of { .… }) zijn niet toegestaan in tekst; "
+                "laat het deel tussen { en } weg")
+    targets = iter_markdown_links(value)
+    if targets and not markdown:
+        return "links zijn hier niet toegestaan; zet links in het veld 'links'"
+    for target in targets:
+        problem = find_link_problem(target)
         if problem:
             return problem
     return None

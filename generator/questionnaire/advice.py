@@ -7,7 +7,6 @@ exactly the same result. Keep the two in step; the parity test checks them.
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 __all__ = ["AdviceError", "LIMITS", "KIND_LABEL", "normalise_answers", "advise"]
@@ -95,26 +94,12 @@ def _chosen_options(data: dict[str, Any], answers: Answers) -> list[tuple[dict[s
     return pairs
 
 
-def _path(data: dict[str, Any], sources: list[str], target: str) -> list[str]:
-    """Breadth-first path from the nearest source to ``target`` (sources in order, neighbours sorted)."""
-    parent: dict[str, str | None] = {}
-    queue: deque[str] = deque()
-    for source in sources:
-        if source not in parent and source in data["buren"]:
-            parent[source] = None
-            queue.append(source)
-    while queue:
-        node = queue.popleft()
-        if node == target:
-            path = [node]
-            while parent[path[-1]] is not None:
-                path.append(parent[path[-1]])  # type: ignore[arg-type]
-            return list(reversed(path))
-        for other in data["buren"][node]:
-            if other not in parent:
-                parent[other] = node
-                queue.append(other)
-    return [target]
+def _path(optie: dict[str, Any], target: str) -> list[str]:
+    """The path from the answer's nearest effect to ``target``, along its breadth-first tree."""
+    path = [target]
+    while path[-1] in optie["ouders"]:
+        path.append(optie["ouders"][path[-1]])
+    return list(reversed(path))
 
 
 def _label(data: dict[str, Any], node: str) -> str:
@@ -131,7 +116,7 @@ def _why(data: dict[str, Any], node: str, pairs: list[tuple[dict[str, Any], dict
     if not top:
         return {"tekst": "", "antwoorden": [], "pad": []}
     vraag, optie = top[0]
-    path = _path(data, [target for target, _ in optie["effecten"]], node)
+    path = _path(optie, node)
     sentence = f"Omdat u antwoordde ‘{optie['tekst']}’ → " + " → ".join(_label(data, n) for n in path)
     if len(top) > 1:
         sentence += f" (ook ‘{top[1][1]['tekst']}’ telde mee)"

@@ -12,22 +12,41 @@ factor per item, the scores of a set of answers are exactly the sum of the
 answers' own contributions. They are
 rounded to integers here, once, so the browser and the CLI only add integers
 and always agree.
+
+Each answer then *nominates* only its strongest items per kind (``NOMINATIONS``,
+four times the longest list of that kind; tips per audience): an answer counts
+for the cases and tips that match it best, not for a faint echo of itself in
+every corner of the graph. That keeps the advice focused, and it keeps the data
+the browser loads the same size whether there are 25 cases or 10,000.
+
+All answers are propagated in one batched power iteration (one sparse product
+per step for all answers), the same iteration as ``networkx.pagerank``.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 import networkx as nx
+import numpy as np
+import scipy as sp
 
 from .model import Vragenlijst
+from .pruning import prune_engine_data
 
-__all__ = ["ALPHA", "SCALE", "BETA", "RESULT_KINDS", "propagation_graph", "contributions", "engine_data"]
+__all__ = ["ALPHA", "SCALE", "BETA", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions", "contributions_for",
+           "explanation_parents", "engine_data"]
 
 ALPHA = 0.5  # half the mass stays on what an answer names; half spreads along edges
 SCALE = 10_000  # contribution units per unit of effect weight
 BETA = 0.5  # hub damping: score * (mean degree / degree) ** BETA
 RESULT_KINDS = ("bouwsteen", "stap", "tip", "casus", "kader")
+_TOL = 1e-12  # per node, as networkx's ``tol``: columns stop when the L1 change < N * tol
+_MAX_ITER = 10_000
+# Per answer, how many items of a kind it may lift: four times the longest list
+# of that kind in the advice (tips: per audience). Kinds not named keep every item.
+NOMINATIONS = {"casus": 20, "tip": 32, "kader": 8}
 
 
 def propagation_graph(knowledge: nx.MultiDiGraph) -> nx.Graph:
@@ -47,17 +66,59 @@ def propagation_graph(knowledge: nx.MultiDiGraph) -> nx.Graph:
     return graph
 
 
-def contributions(graph: nx.Graph, effects: dict[str, int], kinds: dict[str, str]) -> dict[str, int]:
-    """Integer contribution of one answer to every result item it reaches.
+def _propagate(graph: nx.Graph, effects_list: list[dict[str, int]]) -> tuple[list[str], np.ndarray]:
+    """Personalized PageRank for many personalizations at once.
+
+    The same iteration as ``networkx.pagerank`` (its scipy version: row-normalised
+    weights, dangling mass back to the personalization, stop when the L1 change
+    is below ``N * tol``), run on a matrix with one column per answer so the
+    sparse product is shared; a column stops changing once it has converged,
+    exactly as a separate call would stop.
+    """
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    n, m = len(nodes), len(effects_list)
+    matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight="weight", dtype=float, format="csr")
+    out = np.asarray(matrix.sum(axis=1)).ravel()
+    inverse = np.divide(1.0, out, out=np.zeros_like(out), where=out != 0)
+    transposed = (sp.sparse.diags_array(inverse) @ matrix).T.tocsr()
+    dangling = out == 0
+    personal = np.zeros((n, m))
+    for column, effects in enumerate(effects_list):
+        for node, weight in effects.items():
+            personal[index[node], column] = weight
+    totals = personal.sum(axis=0)
+    personal = np.divide(personal, totals, out=np.zeros_like(personal), where=totals != 0)
+    x = np.full((n, m), 1.0 / n)
+    active = np.flatnonzero(totals != 0)
+    for _ in range(_MAX_ITER):
+        if not active.size:
+            break
+        last = x[:, active]
+        p = personal[:, active]
+        new = ALPHA * (transposed @ last + last[dangling].sum(axis=0) * p) + (1 - ALPHA) * p
+        x[:, active] = new
+        converged = np.abs(new - last).sum(axis=0) < n * _TOL
+        active = active[~converged]
+    else:
+        raise nx.PowerIterationFailedConvergence(_MAX_ITER)
+    return nodes, x
+
+
+def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds: dict[str, str],
+                      extra: dict[str, dict[str, Any]] | None = None) -> list[dict[str, int]]:
+    """Integer contribution of each answer to the result items it nominates.
 
     Parameters
     ----------
     graph : networkx.Graph
         From ``propagation_graph``; not changed.
-    effects : dict
-        Node -> effect weight of one answer.
+    effects_list : list of dict
+        Per answer: node -> effect weight.
     kinds : dict
         Node -> kind, to keep only recommendable items.
+    extra : dict, optional
+        Node -> extra fields; a tip's ``doelgroepen`` decide its audiences.
 
     Raises
     ------
@@ -66,42 +127,130 @@ def contributions(graph: nx.Graph, effects: dict[str, int], kinds: dict[str, str
     networkx.PowerIterationFailedConvergence
         When PageRank does not converge (never returns a partial result).
     """
-    missing = sorted(set(effects) - set(graph))
+    missing = sorted({node for effects in effects_list for node in effects} - set(graph))
     if missing:
         raise KeyError(f"onbekende knopen in effecten: {missing}")
-    total = sum(effects.values())
-    if total == 0:
-        return {}
-    rank = nx.pagerank(graph, alpha=ALPHA, personalization=dict(effects), weight="weight",
-                       tol=1e-12, max_iter=10_000)
-    degree = dict(graph.degree(weight="weight"))
-    mean = sum(degree.values()) / len(degree)
-    result = {}
-    for node, value in rank.items():
-        if not degree[node]:
+    if not effects_list:
+        return []
+    nodes, ranks = _propagate(graph, effects_list)
+    degree = np.array([d for _, d in graph.degree(nodes, weight="weight")], dtype=float)
+    mean = degree.sum() / len(degree)
+    damping = np.divide(mean, degree, out=np.zeros_like(degree), where=degree != 0) ** BETA
+    wanted = np.array([kinds[node] in RESULT_KINDS for node in nodes]) & (degree != 0)
+    audiences = _audiences(kinds, extra or {})
+    results = []
+    for column, effects in enumerate(effects_list):
+        total = sum(effects.values())
+        if not total:
+            results.append({})
             continue
-        points = round(SCALE * total * value * (mean / degree[node]) ** BETA)
-        if points > 0 and kinds[node] in RESULT_KINDS:
-            result[node] = points
-    return dict(sorted(result.items()))
+        # Python's round (half to even) on the same float as before: results stay as they were.
+        points = SCALE * total * ranks[:, column] * damping
+        scored = {nodes[i]: round(float(points[i])) for i in np.flatnonzero(wanted & (points >= 0.5))}
+        results.append(_nominate({node: value for node, value in scored.items() if value > 0}, kinds, audiences))
+    return [dict(sorted(result.items())) for result in results]
+
+
+def _audiences(kinds: dict[str, str], extra: dict[str, dict[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Per tip, the audiences it is shown to (``doelgroepen``; 'iedereen' fits all)."""
+    return {node: tuple(extra.get(node, {}).get("doelgroepen", ["iedereen"])) for node, kind in kinds.items()
+            if kind == "tip"}
+
+
+def _nominate(scored: dict[str, int], kinds: dict[str, str], audiences: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Keep, per kind, the answer's ``NOMINATIONS`` strongest items; for tips, per audience.
+
+    Ties go to the smaller id, as in the advice. An item outside every answer's
+    nominations can never be shown, so the data no longer grows with the size
+    of the knowledge base.
+    """
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    for node, value in scored.items():
+        by_kind.setdefault(kinds[node], []).append((-value, node))
+    kept: dict[str, int] = {}
+    for kind, entries in by_kind.items():
+        entries.sort()
+        limit = NOMINATIONS.get(kind)
+        if limit is None:
+            chosen = entries
+        elif kind == "tip":
+            chosen = []
+            for audience in sorted({a for node in scored if kinds[node] == "tip" for a in audiences[node]}):
+                fitting = [e for e in entries if audience in audiences[e[1]] or "iedereen" in audiences[e[1]]]
+                chosen += fitting[:limit]
+        else:
+            chosen = entries[:limit]
+        kept.update({node: -negative for negative, node in chosen})
+    return kept
+
+
+def contributions(graph: nx.Graph, effects: dict[str, int], kinds: dict[str, str]) -> dict[str, int]:
+    """Integer contribution of one answer (see ``contributions_for``)."""
+    return contributions_for(graph, [effects], kinds)[0]
+
+
+def explanation_parents(graph: nx.Graph, sources: list[str]) -> dict[str, str]:
+    """Breadth-first tree from an answer's effects: node -> the node it was reached from.
+
+    Sources are visited in order (strongest effect first) and neighbours in
+    sorted order, so the path from the tree is the one an explanation names.
+    """
+    adjacency = _sorted_adjacency(graph)
+    parents: dict[str, str] = {}
+    seen = set()
+    queue: deque[str] = deque()
+    for source in sources:
+        if source not in seen and source in adjacency:
+            seen.add(source)
+            queue.append(source)
+    while queue:
+        node = queue.popleft()
+        for other in adjacency[node]:
+            if other not in seen:
+                seen.add(other)
+                parents[other] = node
+                queue.append(other)
+    return parents
+
+
+_ADJACENCY_CACHE: dict[int, tuple[nx.Graph, dict[str, list[str]]]] = {}
+
+
+def _sorted_adjacency(graph: nx.Graph) -> dict[str, list[str]]:
+    cached = _ADJACENCY_CACHE.get(id(graph))
+    if cached is None or cached[0] is not graph:
+        cached = (graph, {node: sorted(graph.neighbors(node)) for node in graph})
+        _ADJACENCY_CACHE.clear()
+        _ADJACENCY_CACHE[id(graph)] = cached
+    return cached[1]
 
 
 def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict[str, str],
-                extra: dict[str, dict[str, Any]]) -> dict[str, Any]:
+                extra: dict[str, dict[str, Any]], *, prune: bool = True) -> dict[str, Any]:
     """Everything the advice needs, as plain JSON data (the same for CLI and browser).
 
     ``urls`` maps node -> page URL (relative to the site root); ``extra`` adds
     per-node fields (``nummer`` of a stap, ``doelgroepen`` and ``valkuil`` of a tip).
+    With ``prune`` (the default) only the nodes and paths an advice can show are
+    kept (see ``pruning.py``); ``prune=False`` gives the full data it must equal.
     """
     graph = propagation_graph(knowledge)
     kinds = {node: attrs["kind"] for node, attrs in knowledge.nodes(data=True)}
+    options = [(vraag, optie) for vraag in vragenlijst.vragen for optie in vraag.opties]
+    effects_list = []
+    for _, optie in options:
+        effects: dict[str, int] = {}
+        for effect in optie.effecten:
+            effects[effect.doel] = effects.get(effect.doel, 0) + effect.gewicht
+        effects_list.append(effects)
+    bijdragen = iter(contributions_for(graph, effects_list, kinds, extra))
+    effects_iter = iter(effects_list)
     vragen = []
     for vraag in vragenlijst.vragen:
         opties = []
         for optie in vraag.opties:
-            effects: dict[str, int] = {}
-            for effect in optie.effecten:
-                effects[effect.doel] = effects.get(effect.doel, 0) + effect.gewicht
+            effects = next(effects_iter)
+            ordered = sorted(effects.items(), key=lambda kv: (-kv[1], kv[0]))
             opties.append({
                 "id": optie.id,
                 "tekst": optie.tekst,
@@ -111,8 +260,9 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
                 "waarschuwingen": [f"tip:{tip}" for tip in optie.waarschuwingen],
                 # A list, not an object: its order (strongest first) is the order in
                 # which explanations search the graph, and JSON objects get re-sorted.
-                "effecten": [[node, weight] for node, weight in sorted(effects.items(), key=lambda kv: (-kv[1], kv[0]))],
-                "bijdragen": contributions(graph, effects, kinds),
+                "effecten": [[node, weight] for node, weight in ordered],
+                "bijdragen": next(bijdragen),
+                "ouders": explanation_parents(graph, [node for node, _ in ordered]),
             })
         vragen.append({"id": vraag.id, "tekst": vraag.tekst, "uitleg": vraag.uitleg, "type": vraag.type,
                        "volgende": vraag.volgende, "opties": opties})
@@ -121,6 +271,6 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
         attrs = knowledge.nodes[node]
         knopen[node] = {"soort": attrs["kind"], "titel": attrs["titel"], "url": urls.get(node, ""),
                         **extra.get(node, {})}
-    buren = {node: sorted(graph.neighbors(node)) for node in sorted(graph)}
-    return {"versie": 1, "titel": vragenlijst.titel, "start": vragenlijst.start, "vragen": vragen,
-            "knopen": knopen, "buren": buren}
+    data = {"versie": 2, "titel": vragenlijst.titel, "start": vragenlijst.start, "vragen": vragen,
+            "knopen": knopen}
+    return prune_engine_data(data) if prune else data

@@ -12,6 +12,7 @@ from ..load import Content
 from ..models import KIND_BY_NAME, KINDS
 from ..questionnaire.model import Vragenlijst
 from ..questionnaire.scoring import engine_data
+from ..questionnaire.wire import encode
 
 __all__ = ["render_data", "dump_json"]
 
@@ -44,8 +45,11 @@ def site_url(kind: str, item_id: str, *, directory_urls: bool = True) -> str:
 
 
 def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst,
-                       *, directory_urls: bool = True) -> dict[str, Any]:
-    """The engine data for the questionnaire (``data/vragenlijst.json``)."""
+                       *, directory_urls: bool = True, prune: bool = True) -> dict[str, Any]:
+    """The engine data for the questionnaire (``data/vragenlijst.json``).
+
+    ``prune=False`` keeps every node and path: the full data that tests compare against.
+    """
     urls, extra = {}, {}
     for node, attrs in graph.nodes(data=True):
         urls[node] = site_url(attrs["kind"], attrs["id"], directory_urls=directory_urls)
@@ -54,7 +58,7 @@ def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vr
             extra[node] = {"nummer": item.model.nummer}
         elif attrs["kind"] == "tip":
             extra[node] = {"doelgroepen": list(item.model.doelgroepen), "valkuil": item.model.soort == "valkuil"}
-    return engine_data(vragenlijst, graph, urls, extra)
+    return engine_data(vragenlijst, graph, urls, extra, prune=prune)
 
 
 def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None,
@@ -76,7 +80,7 @@ def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlij
     files[PurePosixPath("data", "graaf.json")] = dump_json(_graph_data(graph))
     if vragenlijst is not None:
         # Compact: this file is downloaded by every visitor of the questionnaire.
-        data = questionnaire_data(content, graph, vragenlijst, directory_urls=directory_urls)
+        data = encode(questionnaire_data(content, graph, vragenlijst, directory_urls=directory_urls))
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         files[PurePosixPath("data", "vragenlijst.json")] = text + "\n"
         # The same data as a script, for the questionnaire page: it also works when

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from typing import Iterable
 
 from ..load import Content
 from .pages import page_path
@@ -19,6 +20,8 @@ __all__ = ["tooltip_text", "add_glossary_tooltips", "MAX_TOOLTIP"]
 MAX_TOOLTIP = 240
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_WORD = re.compile(r"[\w-]+")
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 def tooltip_text(definition: str) -> str:
@@ -43,14 +46,12 @@ def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> 
         for name in names:
             # A term that would break the definition syntax, or a very short one
             # that matches inside ordinary words, gets no tooltip.
-            if len(name) >= 4 and not re.search(r"[\]\[\n*]", name):
+            # Terms are looked up by their first word, so one must begin with a word character.
+            if len(name) >= 4 and not re.search(r"[\]\[\n*]", name) and _WORD.match(name):
                 terms.setdefault(name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id)))
     if not terms:
         return pages
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
+    starts = _trie_pattern(terms)
     result = {}
     for path, text in pages.items():
         if path.parts[0] == "begrippen":
@@ -58,8 +59,7 @@ def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> 
             continue
         body = _FRONT_MATTER.sub("", text, count=1)
         found: dict[str, str] = {}
-        for match in pattern.finditer(body):
-            surface = match.group(1)
+        for surface in _find_terms(body, starts):
             definition, own_page = terms[surface.casefold()]
             if own_page != path and surface not in found:
                 found[surface] = definition
@@ -68,3 +68,40 @@ def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> 
             text = text.rstrip("\n") + "\n\n" + lines + "\n"
         result[path] = text
     return result
+
+
+def _find_terms(body: str, pattern: re.Pattern[str]) -> list[str]:
+    """Terms in ``body``, leftmost-longest and without overlap (``pattern`` from ``_trie_pattern``)."""
+    lowered = body.lower()
+    if len(lowered) != len(body):
+        # Lower-casing moved positions (a letter such as 'İ'): match the original instead.
+        lowered, pattern = body, re.compile(pattern.pattern, re.IGNORECASE)
+    return [body[match.start():match.end()] for match in pattern.finditer(lowered)]
+
+
+def _trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for the whole-word terms ``words``, shaped as a trie.
+
+    At each position the regex walks the trie once instead of trying hundreds
+    of alternatives, and it prefers going on over stopping, so it finds the
+    longest term there, as an alternation sorted longest-first would.
+
+    >>> _trie_pattern(["wijk", "wijk aanpak", "buurt"]).findall("de wijk aanpak in de buurt, wijken")
+    ['wijk aanpak', 'buurt']
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return re.compile(r"(?<![\w-])" + pattern(trie) + r"(?![\w-])")

@@ -7,7 +7,7 @@ every one of them in a strict build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Callable
 
@@ -15,7 +15,7 @@ import jinja2
 import networkx as nx
 
 from ..graph.build import node_id
-from ..graph.queries import neighbours, related_items
+from ..graph.queries import neighbours, related_table
 from ..load import Content
 from ..models import KIND_BY_NAME, KINDS
 from markupsafe import Markup
@@ -72,12 +72,14 @@ def _html_linker(current: PurePosixPath, directory_urls: bool = True) -> Callabl
     return href
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Site:
     content: Content
     graph: nx.MultiDiGraph
     env: jinja2.Environment
     directory_urls: bool = True
+    _related: dict[str, list[tuple[str, int, list[str]]]] | None = field(default=None, repr=False)
+    _neighbours: dict[str, list[Any]] = field(default_factory=dict, repr=False)
 
     def render(self, template: str, path: PurePosixPath, **context: Any) -> str:
         link = _linker(path)
@@ -87,11 +89,21 @@ class _Site:
             **context,
         )
 
+    def related_cases(self) -> dict[str, list[tuple[str, int, list[str]]]]:
+        """Per case, the five most similar cases (computed once per build)."""
+        if self._related is None:
+            self._related = related_table(self.graph, "casus", limit=5)
+        return self._related
+
     def title_of(self, kind: str, item_id: str) -> str:
         return self.graph.nodes[node_id(kind, item_id)]["titel"]
 
     def linked(self, kind: str, item_id: str, other_kind: str, relations: set[str] | None = None) -> list[Any]:
-        found = neighbours(self.graph, node_id(kind, item_id), other_kind)
+        node = node_id(kind, item_id)
+        if node not in self._neighbours:
+            # Pages ask per kind; collect a node's links once (sorted by kind first).
+            self._neighbours = {node: neighbours(self.graph, node)}
+        found = [link for link in self._neighbours[node] if link.kind == other_kind]
         if relations is not None:
             found = [l for l in found if l.relation in relations]
         unique: dict[str, Any] = {}
@@ -103,7 +115,7 @@ class _Site:
 def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
     node = node_id("casus", item.id)
     related = []
-    for other, score, shared in related_items(site.graph, node, "casus", limit=5):
+    for other, score, shared in site.related_cases()[node]:
         via: dict[str, list[str]] = {}
         for middle in shared:
             attrs = site.graph.nodes[middle]

@@ -83,25 +83,36 @@
     return pairs;
   }
 
-  function findPath(data, sources, target) {
-    var parent = {}, queue = [], head = 0;
-    sources.forEach(function (s) {
-      if (!Object.prototype.hasOwnProperty.call(parent, s) && Object.prototype.hasOwnProperty.call(data.buren, s)) {
-        parent[s] = null; queue.push(s);
-      }
-    });
-    while (head < queue.length) {
-      var node = queue[head++];
-      if (node === target) {
-        var path = [node];
-        while (parent[path[path.length - 1]] !== null) { path.push(parent[path[path.length - 1]]); }
-        return path.reverse();
-      }
-      data.buren[node].forEach(function (other) {
-        if (!Object.prototype.hasOwnProperty.call(parent, other)) { parent[other] = node; queue.push(other); }
-      });
+  // The path from the answer's nearest effect to target, along its breadth-first tree.
+  function findPath(optie, target) {
+    var path = [target];
+    while (Object.prototype.hasOwnProperty.call(optie.ouders, path[path.length - 1])) {
+      path.push(optie.ouders[path[path.length - 1]]);
     }
-    return [target];
+    return path.reverse();
+  }
+
+  // data/vragenlijst.json refers to nodes by position in the sorted knopen list;
+  // restore the form the engine works on (mirrors generator/questionnaire/wire.py).
+  function decode(wire) {
+    var order = wire.knopen.map(function (k) { return k.id; }), knopen = {};
+    wire.knopen.forEach(function (k) {
+      var info = {};
+      Object.keys(k).forEach(function (key) { if (key !== "id") { info[key] = k[key]; } });
+      knopen[k.id] = info;
+    });
+    var vragen = wire.vragen.map(function (vraag) {
+      var copy = Object.assign({}, vraag);
+      copy.opties = vraag.opties.map(function (optie) {
+        var o = Object.assign({}, optie), bijdragen = {}, ouders = {};
+        optie.bijdragen.forEach(function (p) { bijdragen[order[p[0]]] = p[1]; });
+        optie.ouders.forEach(function (p) { ouders[order[p[0]]] = order[p[1]]; });
+        o.bijdragen = bijdragen; o.ouders = ouders;
+        return o;
+      });
+      return copy;
+    });
+    return Object.assign({}, wire, { vragen: vragen, knopen: knopen });
   }
 
   function label(data, node) {
@@ -116,7 +127,7 @@
     var top = ranked.filter(function (t) { return t[0] > 0; }).slice(0, 2);
     if (!top.length) { return { tekst: "", antwoorden: [], pad: [] }; }
     var optie = top[0][3];
-    var path = findPath(data, optie.effecten.map(function (e) { return e[0]; }), node);
+    var path = findPath(optie, node);
     var sentence = "Omdat u antwoordde ‘" + optie.tekst + "’ → " +
       path.map(function (n) { return label(data, n); }).join(" → ");
     if (top.length > 1) { sentence += " (ook ‘" + top[1][3].tekst + "’ telde mee)"; }
@@ -194,6 +205,6 @@
     return result;
   }
 
-  var api = { advise: advise, route: route, normaliseAnswers: normaliseAnswers, AdviceError: AdviceError };
+  var api = { advise: advise, decode: decode, route: route, normaliseAnswers: normaliseAnswers, AdviceError: AdviceError };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; } else { root.WijkkompasAdvies = api; }
 }(typeof self !== "undefined" ? self : this));

@@ -314,7 +314,7 @@
     });
   loading
     .then(function (loaded) {
-      data = loaded;
+      data = WijkkompasAdvies.decode(loaded);
       var statisch = document.getElementById("wk-vragenlijst-statisch");
       if (statisch) { statisch.hidden = true; }
       root.hidden = false;

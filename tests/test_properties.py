@@ -1,0 +1,489 @@
+"""Property-based tests (hypothesis): the loader, the generator and the advice engine never crash.
+
+* Random *valid* cases and tips for the fixture project (referring only to ids
+  that exist there) pass ``check_project`` and generate Markdown and data.
+* Random *invalid* values (any Unicode text, any YAML-able value) in their
+  fields only ever produce ``Problem``s, never an exception.
+* Random answer sets give advice or an ``AdviceError``; the advice is
+  deterministic, does not depend on the order of the answers, and adding an
+  answer never lowers the score of an item the answer names directly.
+
+Examples are kept few (the whole file runs in seconds); run with
+``--hypothesis-seed`` to replay one.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path, PurePosixPath
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, event, given, note, settings
+from hypothesis import strategies as st
+
+import generator.build
+from generator.build import render_all, write_tree
+from generator.check import check_project
+from generator.errors import Problem
+from generator.models.common import find_text_problem, iter_markdown_links
+from generator.project import Project
+from generator.questionnaire.advice import AdviceError, advise
+from generator.render.data import questionnaire_data
+from generator.render.environment import make_environment
+
+from conftest import FIXTURES, REPO, _link_tooling
+
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ENGINE_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# What exists in tests/fixtures/mini.
+CASUSSEN = ["huiskamer", "tuin"]
+BOUWSTENEN = ["blok-1", "blok-2"]
+STAPPEN = ["stap-een"]
+TIPS = ["begin-klein", "pas-op"]
+THEMAS = ["groen", "zorg"]
+PARTIJTYPES = ["bewoners", "overheid", "markt", "maatschappelijke organisatie", "kennisinstelling"]
+DOELGROEPEN = ["bewoners", "gemeente", "professionals", "corporaties", "ondernemers", "kennisinstellingen", "iedereen"]
+INTERNE_LINKS = ["../casussen/huiskamer.md", "../bouwstenen/blok-1.md", "../stappen/stap-een.md",
+                 "../tips/begin-klein.md", "../kaders/model.md", "../themas/groen.md",
+                 "../begrippen/samenredzaamheid.md", "../bronnen/testbron.md"]
+GENERATED = ("cases/gen-*.yml", "content/tips/gen-*.yml")
+
+
+# ------------------------------------------------------------------ a project to write into
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """A copy of the fixture project; each example writes its own ``gen-*`` files into it.
+
+    The jinja environment is made once: compiling the templates anew for every
+    example would take most of the time, and a compiled template renders the same.
+    """
+    root = tmp_path_factory.mktemp("eigenschappen") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    _link_tooling(root)
+    project = Project.at(root)
+    env = make_environment(project.templates)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generator.build, "make_environment", lambda templates: env)
+        yield project
+
+
+def _write(project: Project, files: dict[str, Any]) -> None:
+    for pattern in GENERATED:
+        for old in project.root.glob(pattern):
+            old.unlink()
+    for relative, data in files.items():
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (project.root / relative).write_text(text, encoding="utf-8")
+
+
+# ------------------------------------------------------------------ strategies for valid content
+
+WORDS = ["wijk", "buurt", "Café", "één", "zorg", "bewoners", "5 < 6", "&", "50%", "€ 10", "2018–2020",
+         "‘aanhalingstekens’", '"citaat"', "o'tje", "#1", "a_b", "a*b", "x|y", "{haakjes}", "[blok]",
+         "(rond)", "🌱", "Ærø", "İstanbul", "straße", "中文", "עברית", "العربية", "---", "- a", "> b", "1.", "`x`",
+         "\\", "%", "!!!", ":", "::", "*[x]", "{{ x }}", "{: .klasse }"]
+# Any character a YAML file can hold as text, except the ones the one-line fields refuse
+# ("<" is allowed, but "<b" is HTML; hypothesis' text is filtered below).
+SAFE_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+
+
+def _plain(value: str) -> bool:
+    return bool(value.strip()) and find_text_problem(value, markdown=False) is None
+
+
+def plain(max_size: int = 40) -> st.SearchStrategy[str]:
+    """A valid one-line text (``KorteTekst``/``Tekst``)."""
+    return st.one_of(
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
+        st.text(SAFE_CHARS, min_size=1, max_size=max_size),
+    ).filter(_plain)
+
+
+LINK_WORDS = st.sampled_from(["de site", "Café", "hier", "één link", "2018"])
+INLINE = st.one_of(
+    st.sampled_from(WORDS),
+    st.just("*nadruk*"), st.just("**vet**"), st.just("_schuin_"),
+    st.builds(lambda text, path: f"[{text}](https://example.org/{path})", LINK_WORDS,
+              st.sampled_from(["", "pad", "a_(b)", "?q=1&r=2", "#anker", "%20"])),
+    st.builds(lambda text: f"[{text}](mailto:info@example.org)", LINK_WORDS),
+    st.builds(lambda text, target: f"[{text}]({target})", LINK_WORDS, st.sampled_from(INTERNE_LINKS)),
+    st.text(SAFE_CHARS, min_size=1, max_size=20).filter(
+        lambda s: find_text_problem(s, markdown=True) is None and not iter_markdown_links(s)),
+)
+PARAGRAPH = st.lists(INLINE, min_size=1, max_size=8).map(" ".join)
+BLOCK = st.one_of(
+    PARAGRAPH,
+    st.lists(PARAGRAPH, min_size=1, max_size=4).map(lambda items: "\n".join(f"- {i}" for i in items)),
+    st.lists(PARAGRAPH, min_size=1, max_size=4).map(lambda items: "\n".join(f"{n}. {i}" for n, i in enumerate(items, 1))),
+    PARAGRAPH.map(lambda p: f"## {p}"),
+)
+
+
+def _markdown(value: str) -> bool:
+    return bool(value.strip()) and find_text_problem(value, markdown=True) is None
+
+
+MARKDOWN = st.lists(BLOCK, min_size=1, max_size=4).map("\n\n".join).filter(_markdown)
+
+
+def unique(values: list[str], **kwargs: Any) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(values), unique=True, **kwargs)
+
+
+REGELS = st.one_of(
+    st.integers(1, 100),
+    st.tuples(st.integers(1, 100), st.integers(0, 99)).map(lambda t: f"{t[0]}-{min(100, t[0] + t[1])}"),
+    st.tuples(st.integers(1, 100), st.integers(0, 99)).map(lambda t: f"{t[0]}–{min(100, t[0] + t[1])}"),
+)
+BRONNEN = st.lists(st.fixed_dictionaries({"bron": st.just("testbron"), "hoofdstuk": plain(), "regels": REGELS}),
+                   min_size=1, max_size=3)
+
+
+@st.composite
+def gebeurtenis(draw: st.DrawFn) -> dict[str, Any]:
+    item: dict[str, Any] = {"gebeurtenis": draw(plain(80))}
+    moment = draw(st.sampled_from(["jaar", "wanneer", "beide"]))
+    if moment in ("jaar", "beide"):
+        item["jaar"] = draw(st.integers(1800, 2100))
+    if moment in ("wanneer", "beide"):
+        item["wanneer"] = draw(plain())
+    return item
+
+
+@st.composite
+def casus(draw: st.DrawFn, number: int, tips: list[str]) -> dict[str, Any]:
+    uitgebreid = draw(st.booleans())
+    data: dict[str, Any] = {
+        "naam": f"Gen casus {number} {draw(plain())}",
+        "stad": draw(plain()), "wijk": draw(plain()), "periode": draw(plain()),
+        "samenvatting": draw(plain(200)),
+        "themas": draw(unique(THEMAS, min_size=1)),
+        "initiatiefnemers": draw(unique(PARTIJTYPES, min_size=1)),
+        "organisatievorm": draw(plain()), "financiering": draw(plain()), "plek": draw(plain()),
+        "bronnen": draw(BRONNEN),
+        "diepgang": "uitgebreid" if uitgebreid else "kort",
+    }
+    needed = 1 if uitgebreid else 0
+
+    def maybe(name: str, strategy: st.SearchStrategy[Any], required: bool = False) -> None:
+        if (required and uitgebreid) or draw(st.booleans()):
+            data[name] = draw(strategy)
+
+    maybe("ondertitel", plain())
+    maybe("provincie", plain())
+    maybe("verhaal", MARKDOWN, required=True)
+    maybe("tijdlijn", st.lists(gebeurtenis(), min_size=needed, max_size=3), required=True)
+    maybe("partijen", st.lists(st.fixed_dictionaries({
+        "naam": plain(), "type": st.sampled_from(PARTIJTYPES), "rol": plain(80)}), min_size=needed, max_size=3),
+        required=True)
+    maybe("aanpak", MARKDOWN, required=True)
+    maybe("resultaten", st.lists(plain(80), min_size=needed, max_size=3), required=True)
+    maybe("knelpunten", st.lists(plain(80), min_size=needed, max_size=3), required=True)
+    maybe("lessen", unique(TIPS + tips, min_size=needed), required=True)
+    maybe("rollen", st.fixed_dictionaries(
+        {"bewoners": MARKDOWN, "professionals": MARKDOWN},
+        optional={"overheid": MARKDOWN, "kennisinstelling": MARKDOWN}), required=True)
+    maybe("bouwstenen", st.lists(st.fixed_dictionaries({
+        "id": st.sampled_from(BOUWSTENEN), "sterkte": st.sampled_from(["sterk", "deels", "tegenvoorbeeld"]),
+        "toelichting": plain(80)}), min_size=max(needed, 1), max_size=2, unique_by=lambda b: b["id"]), required=True)
+    maybe("stappen", st.lists(st.fixed_dictionaries({"id": st.sampled_from(STAPPEN)}, optional={"toelichting": plain()}),
+                              min_size=1, max_size=1), required=True)
+    maybe("begrippen", st.just(["samenredzaamheid"]))
+    maybe("kaders", st.just(["model"]))
+    maybe("auteurs", st.lists(plain(), max_size=2))
+    maybe("links", st.lists(st.fixed_dictionaries({
+        "titel": plain(), "url": st.sampled_from(["https://example.org/", "http://example.org/a?b=1&c=2",
+                                                  "mailto:info@example.org", "https://example.org/a_(b)"])}),
+        max_size=2))
+    return data
+
+
+@st.composite
+def tip(draw: st.DrawFn, number: int, casussen: list[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "titel": f"Gen tip {number} {draw(plain())}",
+        "tekst": draw(MARKDOWN),
+        "doelgroepen": draw(unique(DOELGROEPEN, min_size=1)),
+        "bronnen": draw(BRONNEN),
+    }
+    if draw(st.booleans()):
+        data["soort"] = draw(st.sampled_from(["tip", "valkuil"]))
+    for name, ids in (("bouwstenen", BOUWSTENEN), ("stappen", STAPPEN), ("themas", THEMAS),
+                      ("casussen", CASUSSEN + casussen)):
+        if draw(st.booleans()):
+            data[name] = draw(unique(ids))
+    return data
+
+
+@st.composite
+def content(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
+    """New cases and tips (relative path -> data) that refer to each other and to the fixture."""
+    n_cases, n_tips = draw(st.integers(0, 2)), draw(st.integers(0, 2))
+    assume(n_cases + n_tips)
+    case_ids = [f"gen-casus-{n}" for n in range(n_cases)]
+    tip_ids = [f"gen-tip-{n}" for n in range(n_tips)]
+    files = {f"cases/{id_}.yml": draw(casus(n, tip_ids)) for n, id_ in enumerate(case_ids)}
+    files.update({f"content/tips/{id_}.yml": draw(tip(n, case_ids)) for n, id_ in enumerate(tip_ids)})
+    return files
+
+
+# ------------------------------------------------------------------ content properties
+
+def _generate(project: Project) -> dict[PurePosixPath, bytes]:
+    """What ``generate`` does, keeping the result: check, render, write the docs folder."""
+    result = check_project(project)
+    assert result.ok, "\n".join(p.format() for p in result.fouten)
+    files = render_all(project, result)
+    write_tree(project.docs_dir, files)
+    return files
+
+
+@SETTINGS
+@given(files=content())
+def test_random_valid_content_is_accepted_and_generated(sandbox: Project, files: dict[str, Any]) -> None:
+    _write(sandbox, files)
+    generated = _generate(sandbox)
+    for relative in files:
+        folder = "casussen" if relative.startswith("cases/") else "tips"
+        page = PurePosixPath(folder, Path(relative).stem + ".md")
+        assert page in generated, page
+        assert generated[page].decode("utf-8").count("\n---\n") >= 1
+    for path, data in generated.items():
+        if path.suffix == ".json":
+            json.loads(data)
+    records = json.loads(generated[PurePosixPath("data", "casussen.json")])
+    assert {r["id"] for r in records} == set(CASUSSEN) | {Path(r).stem for r in files if r.startswith("cases/")}
+
+
+def _base_casus() -> dict[str, Any]:
+    # The fixture's 'uitgebreid' case under a new id, so every field is there to spoil.
+    data = yaml.safe_load((FIXTURES / "mini" / "cases" / "huiskamer.yml").read_text(encoding="utf-8"))
+    return {**data, "naam": "Gen casus"}
+
+
+def _base_tip() -> dict[str, Any]:
+    data = yaml.safe_load((FIXTURES / "mini" / "content" / "tips" / "begin-klein.yml").read_text(encoding="utf-8"))
+    return {**data, "titel": "Gen tip"}
+
+
+CASUS_TEXT_FIELDS = [("naam",), ("ondertitel",), ("stad",), ("wijk",), ("periode",), ("samenvatting",),
+                     ("verhaal",), ("aanpak",), ("organisatievorm",), ("financiering",), ("plek",),
+                     ("resultaten", 0), ("knelpunten", 0), ("tijdlijn", 0, "gebeurtenis"), ("tijdlijn", 1, "wanneer"),
+                     ("partijen", 0, "naam"), ("partijen", 1, "rol"), ("rollen", "bewoners"),
+                     ("bouwstenen", 0, "toelichting"), ("stappen", 0, "toelichting"), ("auteurs", 0),
+                     ("bronnen", 0, "hoofdstuk"), ("bronnen", 0, "regels"), ("links", 0, "titel"), ("links", 0, "url"),
+                     ("themas", 0), ("lessen", 0), ("bouwstenen", 0, "id"), ("diepgang",)]
+TIP_TEXT_FIELDS = [("titel",), ("tekst",), ("soort",), ("doelgroepen", 0), ("bouwstenen", 0), ("casussen", 0),
+                   ("bronnen", 0, "bron"), ("bronnen", 0, "hoofdstuk")]
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+ANY_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(ANY_TEXT, children, max_size=4),
+    max_leaves=12,
+)
+
+
+def _set(data: Any, path: tuple[str | int, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _spoilt(kind: str, path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    if kind == "casus":
+        return {"cases/gen-casus-0.yml": _spoil(_base_casus(), path, value)}
+    return {"content/tips/gen-tip-0.yml": _spoil(_base_tip(), path, value)}
+
+
+def _spoil(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    _set(data, path, value)
+    return data
+
+
+def _check_only_problems(project: Project) -> None:
+    """``check_project`` returns Problems (never raises); when it finds none, generation works too."""
+    result = check_project(project)
+    for problem in result.fouten + result.waarschuwingen:
+        assert isinstance(problem, Problem)
+        assert problem.bestand, problem
+        assert problem.melding.strip(), problem
+    event("geweigerd" if result.fouten else "geaccepteerd")
+    if result.ok:
+        write_tree(project.docs_dir, render_all(project, result))
+
+
+FIELDS = st.one_of(st.tuples(st.just("casus"), st.sampled_from(CASUS_TEXT_FIELDS)),
+                   st.tuples(st.just("tip"), st.sampled_from(TIP_TEXT_FIELDS)))
+
+
+@SETTINGS
+@given(field=FIELDS, value=ANY_TEXT)
+def test_any_text_in_a_field_gives_problems_not_exceptions(sandbox: Project, field: tuple[str, tuple], value: str) -> None:
+    _write(sandbox, _spoilt(*field, value))
+    _check_only_problems(sandbox)
+
+
+@SETTINGS
+@given(field=FIELDS, value=ANY_VALUE, extra=st.dictionaries(ANY_TEXT, ANY_VALUE, max_size=2))
+def test_any_value_in_a_field_gives_problems_not_exceptions(sandbox: Project, field: tuple[str, tuple], value: Any,
+                                                            extra: dict[str, Any]) -> None:
+    files = _spoilt(*field, value)
+    for data in files.values():
+        data.update(extra)  # and perhaps unknown fields
+    _write(sandbox, files)
+    _check_only_problems(sandbox)
+
+
+# ------------------------------------------------------------------ the advice engine
+
+@pytest.fixture(scope="module", params=["mini", "echt"])
+def engine(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The questionnaire's engine data: of the fixture project, and of the real content (more routes)."""
+    root = FIXTURES / "mini" if request.param == "mini" else REPO
+    result = check_project(Project.at(root))
+    assert result.ok and result.vragenlijst is not None, [p.format() for p in result.fouten]
+    return questionnaire_data(result.content, result.graph, result.vragenlijst)
+
+
+def route_answers(engine: dict[str, Any]) -> st.SearchStrategy[dict[str, list[str]]]:
+    """Answer sets the engine must accept: a walk along the route, answering some questions."""
+    questions = {vraag["id"]: vraag for vraag in engine["vragen"]}
+
+    @st.composite
+    def walk(draw: st.DrawFn) -> dict[str, list[str]]:
+        answers: dict[str, list[str]] = {}
+        current, seen = engine["start"], set()
+        while current != "resultaat" and current not in seen:
+            seen.add(current)
+            vraag = questions[current]
+            ids = [optie["id"] for optie in vraag["opties"]]
+            following = vraag["volgende"]
+            if draw(st.booleans()):
+                if vraag["type"] == "een":
+                    chosen = draw(st.sampled_from(ids))
+                    answers[current] = [chosen]
+                    following = next(o for o in vraag["opties"] if o["id"] == chosen)["volgende"] or following
+                else:
+                    answers[current] = draw(st.lists(st.sampled_from(ids), min_size=1, unique=True))
+            current = following
+        return answers
+
+    return walk()
+
+
+def any_answers(engine: dict[str, Any]) -> st.SearchStrategy[dict[str, list[str]]]:
+    """Any answer set: known and unknown questions and options, duplicates, too many, empty lists."""
+    options = {vraag["id"]: [optie["id"] for optie in vraag["opties"]] for vraag in engine["vragen"]}
+    junk = st.text(max_size=12)
+
+    @st.composite
+    def anything(draw: st.DrawFn) -> dict[str, list[str]]:
+        keys = draw(st.lists(st.one_of(st.sampled_from(sorted(options)), junk), max_size=len(options) + 2, unique=True))
+        return {key: draw(st.lists(st.one_of(st.sampled_from(options[key]), junk) if key in options else junk,
+                                   max_size=4)) for key in keys}
+
+    return st.one_of(anything(), route_answers(engine))
+
+
+RESULT_KEYS = {"stap", "volgende_stap", "bouwstenen", "tips", "casussen", "kaders", "waarschuwingen",
+               "antwoorden", "genegeerd"}
+
+
+def _json(result: dict[str, Any]) -> str:
+    return json.dumps(result, ensure_ascii=False)
+
+
+@ENGINE_SETTINGS
+@given(data=st.data())
+def test_any_answers_give_advice_or_an_advice_error(engine: dict[str, Any], data: st.DataObject) -> None:
+    answers = data.draw(any_answers(engine), label="antwoorden")
+    try:
+        strict = advise(engine, answers)
+    except AdviceError as exc:
+        assert str(exc).strip()
+        event("AdviceError")
+    else:
+        assert set(strict) == RESULT_KEYS and strict["genegeerd"] == []
+        _json(strict)
+    # The site's mode (answers from a URL someone may have edited): never raises.
+    lenient = advise(engine, answers, strict=False)
+    assert set(lenient) == RESULT_KEYS
+    assert all(isinstance(note_, str) and note_ for note_ in lenient["genegeerd"])
+    _json(lenient)
+
+
+@ENGINE_SETTINGS
+@given(data=st.data())
+def test_advice_is_deterministic(engine: dict[str, Any], data: st.DataObject) -> None:
+    answers = data.draw(any_answers(engine), label="antwoorden")
+    first = _json(advise(engine, answers, strict=False))
+    assert _json(advise(engine, copy.deepcopy(answers), strict=False)) == first
+    assert _json(advise(copy.deepcopy(engine), answers, strict=False)) == first
+
+
+@ENGINE_SETTINGS
+@given(data=st.data())
+def test_the_order_of_valid_answers_does_not_matter(engine: dict[str, Any], data: st.DataObject) -> None:
+    answers = data.draw(route_answers(engine), label="antwoorden")
+    keys = data.draw(st.permutations(list(answers)), label="vraagvolgorde")
+    shuffled = {key: data.draw(st.permutations(answers[key]), label=f"volgorde {key}") for key in keys}
+    assert _json(advise(engine, shuffled)) == _json(advise(engine, answers))
+
+
+@ENGINE_SETTINGS
+@given(data=st.data())
+def test_the_order_of_questions_does_not_matter_even_for_invalid_answers(engine: dict[str, Any],
+                                                                        data: st.DataObject) -> None:
+    # Within one single-choice question the first of several answers is kept, so
+    # only the order of the questions is free here.
+    answers = data.draw(any_answers(engine), label="antwoorden")
+    keys = data.draw(st.permutations(list(answers)), label="vraagvolgorde")
+    before = advise(engine, answers, strict=False)
+    after = advise(engine, {key: answers[key] for key in keys}, strict=False)
+    assert sorted(after.pop("genegeerd")) == sorted(before.pop("genegeerd"))
+    assert _json(after) == _json(before)
+
+
+_LISTS = {"bouwstenen": "bouwsteen", "tips": "tip", "casussen": "casus", "kaders": "kader", "waarschuwingen": "tip"}
+
+
+def scores(result: dict[str, Any]) -> dict[str, int]:
+    """Node -> score of every item the advice shows."""
+    found = {}
+    for key, kind in _LISTS.items():
+        for item in result[key]:
+            found[f"{kind}:{item['id']}"] = item["score"]
+    for key in ("stap", "volgende_stap"):
+        if result[key]:
+            found[f"stap:{result[key]['id']}"] = result[key]["score"]
+    return found
+
+
+@ENGINE_SETTINGS
+@given(data=st.data())
+def test_adding_an_answer_never_lowers_what_it_names(engine: dict[str, Any], data: st.DataObject) -> None:
+    with_it = data.draw(route_answers(engine).filter(bool), label="met het antwoord")
+    pairs = [(vraag, optie) for vraag, chosen in with_it.items() for optie in chosen]
+    vraag_id, optie_id = data.draw(st.sampled_from(pairs), label="het extra antwoord")
+    without = {k: [o for o in v if not (k == vraag_id and o == optie_id)] for k, v in with_it.items()}
+    without = {k: v for k, v in without.items() if v}
+    try:
+        before = scores(advise(engine, without))
+    except AdviceError:
+        assume(False)  # without it, a later answer is off the route: adding it is not "only adding"
+    after = scores(advise(engine, with_it))
+    vraag = next(v for v in engine["vragen"] if v["id"] == vraag_id)
+    optie = next(o for o in vraag["opties"] if o["id"] == optie_id)
+    targets = [node for node, _weight in optie["effecten"]]
+    compared = [node for node in targets if node in before and node in after]
+    event(f"{len(compared)} doel(en) in beide adviezen")
+    note(f"doelen {targets}; voor {before}; na {after}")
+    for node in compared:
+        assert after[node] >= before[node], f"{node}: {before[node]} -> {after[node]} na {vraag_id}={optie_id}"
