@@ -46,5 +46,11 @@ sjablonen: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Build time, memory and sizes at 100, 1,000 and 10,000 synthetic cases (about 20 minutes);
+# writes bench/results.json, the table in bench/README.md and bench/tijd.png.
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf build site site-offline

@@ -24,8 +24,9 @@ from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
 from .render import make_environment, render_data, render_pages
-from .decompound import parts_per_page
-from .render.glossary import add_glossary_tooltips
+from .decompound import missing_parts, vocabulary
+from .parallel import parallel_map
+from .render.glossary import Glossary
 
 __all__ = ["generate", "build_site", "write_tree", "SKIP_HOOK_ENV"]
 
@@ -36,19 +37,21 @@ SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
 
 
 def add_search_words(pages: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    """Give each page the parts of its compound words, for the site search.
+    """Give each page the parts of its compound words, for the site search (in place).
 
     Dutch writes compounds as one word; the search index only has whole words.
     The parts go at the end of the page in an element that is visually hidden
     and hidden from screen readers, so only the search index reads them.
     """
-    extra = parts_per_page({path: _searchable(text) for path, text in pages.items()})
-    return {
-        path: text + (
-            f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(extra[path])}</p>\n' if extra[path] else ""
-        )
-        for path, text in pages.items()
-    }
+    paths = list(pages)
+    # Each page's words on every core; interned, so thousands of pages share one copy of a word.
+    words = parallel_map(lambda path: tuple(vocabulary([_searchable(pages[path])])), paths)
+    for path, parts in missing_parts(
+        {path: frozenset(map(sys.intern, own)) for path, own in zip(paths, words)}
+    ).items():
+        if parts:
+            pages[path] += f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(parts)}</p>\n'
+    return pages
 
 
 def _searchable(markdown: str) -> str:
@@ -57,25 +60,23 @@ def _searchable(markdown: str) -> str:
     return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE)
 
 
-def render_all(project: Project, result: CheckResult, *, directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
-    """Every generated file of the docs folder: pages, data and assets."""
+def render_all(project: Project, result: CheckResult, *,
+               directory_urls: bool = True) -> dict[PurePosixPath, str | bytes]:
+    """Every generated file of the docs folder: pages and data as text, assets as bytes.
+
+    Text is encoded only when written, so the site is held in memory once.
+    """
     env = make_environment(project.templates)
-    files: dict[PurePosixPath, bytes] = {}
+    files: dict[PurePosixPath, str | bytes] = {}
     try:
-        pages = add_glossary_tooltips(
-            render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url,
-                         directory_urls=directory_urls),
-            result.content,
-        )
+        pages = render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url,
+                             directory_urls=directory_urls, postprocess=Glossary(result.content).annotate)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
-    for path, text in add_search_words(pages).items():
-        files[path] = text.encode("utf-8")
-    for path, text in render_data(result.content, result.graph, result.vragenlijst,
-                                  directory_urls=directory_urls).items():
-        files[path] = text.encode("utf-8")
+    files.update(add_search_words(pages))
+    files.update(render_data(result.content, result.graph, result.vragenlijst, directory_urls=directory_urls))
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
             if asset.is_file():
@@ -83,7 +84,7 @@ def render_all(project: Project, result: CheckResult, *, directory_urls: bool = 
     return files
 
 
-def write_tree(target: Path, files: dict[PurePosixPath, bytes]) -> int:
+def write_tree(target: Path, files: dict[PurePosixPath, str | bytes]) -> int:
     """Make ``target`` hold exactly ``files``; return how many files changed.
 
     Unchanged files are not touched, so ``mkdocs serve`` (which watches this
@@ -93,7 +94,8 @@ def write_tree(target: Path, files: dict[PurePosixPath, bytes]) -> int:
     target.mkdir(parents=True, exist_ok=True)
     root = target.resolve()
     changed = 0
-    for relative, data in files.items():
+    for relative, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
         path = (root / relative).resolve()
         if root not in path.parents:
             raise BuildError(f"pad buiten de uitvoermap geweigerd: {relative}")
@@ -117,6 +119,7 @@ def generate(project: Project, *, offline: bool = False) -> CheckResult:
     result = check_project(project)
     if not result.ok:
         raise ContentError(result.fouten)
+    result.content.release_sources()
     write_tree(project.docs_dir, render_all(project, result, directory_urls=not offline))
     return result
 

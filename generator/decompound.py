@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
-__all__ = ["MIN_PART", "MIN_WORD", "vocabulary", "compound_parts", "parts_per_page"]
+Key = TypeVar("Key")
+
+__all__ = ["MIN_PART", "MIN_WORD", "vocabulary", "compound_parts", "missing_parts"]
 
 MIN_PART = 4  # shortest head or tail that counts as a word of its own
 MIN_WORD = 2 * MIN_PART
-_WORD_RE = re.compile(r"[a-zà-ÿ]+")
+# Only words of MIN_PART letters or more: a maximal run of letters matches whole.
+_WORD_RE = re.compile(r"[a-zà-ÿ]{%d,}" % MIN_PART)
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -26,7 +30,7 @@ def vocabulary(texts: Iterable[str]) -> set[str]:
     """All lowercase words of at least ``MIN_PART`` letters in ``texts``."""
     words: set[str] = set()
     for text in texts:
-        words.update(w for w in _WORD_RE.findall(_TAG_RE.sub(" ", text).lower()) if len(w) >= MIN_PART)
+        words.update(_WORD_RE.findall((_TAG_RE.sub(" ", text) if "<" in text else text).lower()))
     return words
 
 
@@ -52,10 +56,20 @@ def compound_parts(word: str, known: set[str]) -> list[str]:
     return tails
 
 
-def parts_per_page(pages: dict[object, str]) -> dict[object, list[str]]:
-    """For each page text, the compound parts it lacks, given the words of all pages."""
-    own = {key: vocabulary([text]) for key, text in pages.items()}
-    known: set[str] = set().union(*own.values()) if own else set()
-    # Pages share most of their words: split each distinct word once.
-    parts = {word: compound_parts(word, known) for word in known}
-    return {key: sorted({part for word in words for part in parts[word]} - words) for key, words in own.items()}
+def missing_parts(words_per_page: dict[Key, frozenset[str]]) -> dict[Key, list[str]]:
+    """For each page (given its words, see ``vocabulary``), the compound parts it lacks.
+
+    >>> missing_parts({"a": frozenset({"wijkpsychiater"}), "b": frozenset({"wijk", "psychiater"})})
+    {'a': ['psychiater'], 'b': []}
+    """
+    known: set[str] = set().union(*words_per_page.values()) if words_per_page else set()
+    parts: dict[str, list[str]] = {}  # pages share most words: split each once
+    result = {}
+    for key, own in words_per_page.items():
+        found: set[str] = set()
+        for word in own:
+            if word not in parts:
+                parts[word] = compound_parts(word, known)
+            found.update(parts[word])
+        result[key] = sorted(found - own)
+    return result

@@ -3,7 +3,9 @@
 - Before each build during ``mkdocs serve`` it regenerates build/docs, so edits
   to YAML show up live. ``wijkkompas build`` generates first and sets an
   environment variable so the hook does not generate a second time.
-- After each page it removes the indentation the theme's templates leave.
+- After each page it removes the indentation the theme's templates leave, and
+  it lets go of each page's Markdown and HTML once they have been used, so the
+  memory of a build does not hold the whole site twice.
 - After each build it points the offline copy's iframe-worker shim at a local
   copy, and removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
@@ -68,7 +70,17 @@ def squeeze_whitespace(html: str) -> str:
     return "".join(out)
 
 
-def on_post_page(output: str, **kwargs: Any) -> str:
+def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    # MkDocs converts every page before writing any; the Markdown source is not
+    # needed after conversion, and at 10,000 pages it is hundreds of megabytes.
+    # Empty, not None: MkDocs reads "no Markdown" as "no title".
+    page.markdown = ""
+    return html
+
+
+def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
+    # The search index has taken this page's text by now (on_page_context); let the HTML go.
+    page.content = ""
     # About a third of each page is the theme's indentation (measured on a case page).
     return squeeze_whitespace(output)
 

@@ -17,7 +17,7 @@ from generator.questionnaire.advice import AdviceError, advise
 from generator.questionnaire.wire import encode
 from generator.render.data import questionnaire_data
 
-from answersets import random_answers, tampered_answers
+from bench.answersets import random_answers, tampered_answers
 from conftest import REPO
 
 ENGINE = REPO / "templates" / "assets" / "javascripts" / "advies.js"

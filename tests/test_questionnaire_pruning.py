@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from answersets import random_answers, tampered_answers
+from bench.answersets import random_answers, tampered_answers
 from bench.synth import make_project
 from conftest import REPO
 from generator.check import check_project

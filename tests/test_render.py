@@ -16,7 +16,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
 UPDATE = os.environ.get("WIJKKOMPAS_GOLDEN_BIJWERKEN") == "1"
 
 
-def _render(project: Project) -> dict[PurePosixPath, bytes]:
+def _render(project: Project) -> dict[PurePosixPath, str]:
     result = check_project(project)
     assert result.ok, [p.format() for p in result.fouten]
     return {path: data for path, data in render_all(project, result).items() if path.parts[0] != "assets"}
@@ -33,7 +33,7 @@ def test_golden_output(mini: Project) -> None:
     expected = {PurePosixPath(p.relative_to(GOLDEN).as_posix()) for p in GOLDEN.rglob("*") if p.is_file()}
     assert set(files) == expected
     for path, data in files.items():
-        assert data.decode("utf-8") == (GOLDEN / path).read_text(encoding="utf-8"), f"{path} wijkt af"
+        assert data == (GOLDEN / path).read_text(encoding="utf-8"), f"{path} wijkt af"
 
 
 def test_output_is_deterministic(mini: Project) -> None:
@@ -42,9 +42,9 @@ def test_output_is_deterministic(mini: Project) -> None:
 
 def test_pages_link_both_ways(mini: Project) -> None:
     files = _render(mini)
-    case = files[PurePosixPath("casussen/huiskamer.md")].decode()
-    block = files[PurePosixPath("bouwstenen/blok-1.md")].decode()
-    step = files[PurePosixPath("stappen/stap-een.md")].decode()
+    case = files[PurePosixPath("casussen/huiskamer.md")]
+    block = files[PurePosixPath("bouwstenen/blok-1.md")]
+    step = files[PurePosixPath("stappen/stap-een.md")]
     assert "](../bouwstenen/blok-1.md)" in case and "](../stappen/stap-een.md)" in case
     assert "](../casussen/huiskamer.md) (sterk)" in block
     assert "](../stappen/stap-een.md)" in block
@@ -52,7 +52,7 @@ def test_pages_link_both_ways(mini: Project) -> None:
 
 
 def test_cases_on_a_bouwsteen_page_are_ordered_by_sterkte(mini: Project) -> None:
-    block = _render(mini)[PurePosixPath("bouwstenen/blok-1.md")].decode()
+    block = _render(mini)[PurePosixPath("bouwstenen/blok-1.md")]
     assert block.index("casussen/huiskamer.md) (sterk)") < block.index("casussen/tuin.md) (deels)")
 
 
@@ -86,3 +86,13 @@ def test_write_tree_only_touches_changed_files_and_removes_stale_ones(tmp_path: 
     assert write_tree(target, {PurePosixPath("a.md"): b"1", PurePosixPath("d/b.md"): b"2"}) == 0
     assert write_tree(target, {PurePosixPath("a.md"): b"3"}) == 2
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a.md"]
+
+
+def test_a_glossary_term_is_explained_once_per_page() -> None:
+    import markdown
+
+    source = "De wijk, en nog eens de wijk.\n\n- een *wijk* in een lijst\n\n*[wijk]: Een buurt in de stad.\n"
+    html = markdown.markdown(source, extensions=["abbr", "generator.markdown_abbr"])
+    assert html.count("<abbr") == 1
+    assert html.startswith('<p>De <abbr title="Een buurt in de stad.">wijk</abbr>, en nog eens de wijk.</p>')
+    assert "<em>wijk</em>" in html

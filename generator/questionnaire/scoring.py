@@ -35,7 +35,7 @@ import scipy as sp
 from .model import Vragenlijst
 from .pruning import prune_engine_data
 
-__all__ = ["ALPHA", "SCALE", "BETA", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions", "contributions_for",
+__all__ = ["ALPHA", "SCALE", "BETA", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions_for",
            "explanation_parents", "engine_data"]
 
 ALPHA = 0.5  # half the mass stays on what an answer names; half spreads along edges
@@ -184,18 +184,13 @@ def _nominate(scored: dict[str, int], kinds: dict[str, str], audiences: dict[str
     return kept
 
 
-def contributions(graph: nx.Graph, effects: dict[str, int], kinds: dict[str, str]) -> dict[str, int]:
-    """Integer contribution of one answer (see ``contributions_for``)."""
-    return contributions_for(graph, [effects], kinds)[0]
-
-
-def explanation_parents(graph: nx.Graph, sources: list[str]) -> dict[str, str]:
+def explanation_parents(adjacency: dict[str, list[str]], sources: list[str]) -> dict[str, str]:
     """Breadth-first tree from an answer's effects: node -> the node it was reached from.
 
-    Sources are visited in order (strongest effect first) and neighbours in
-    sorted order, so the path from the tree is the one an explanation names.
+    ``adjacency`` lists each node's neighbours in sorted order; sources are
+    visited in order (strongest effect first), so the path from the tree is the
+    one an explanation names.
     """
-    adjacency = _sorted_adjacency(graph)
     parents: dict[str, str] = {}
     seen = set()
     queue: deque[str] = deque()
@@ -211,18 +206,6 @@ def explanation_parents(graph: nx.Graph, sources: list[str]) -> dict[str, str]:
                 parents[other] = node
                 queue.append(other)
     return parents
-
-
-_ADJACENCY_CACHE: dict[int, tuple[nx.Graph, dict[str, list[str]]]] = {}
-
-
-def _sorted_adjacency(graph: nx.Graph) -> dict[str, list[str]]:
-    cached = _ADJACENCY_CACHE.get(id(graph))
-    if cached is None or cached[0] is not graph:
-        cached = (graph, {node: sorted(graph.neighbors(node)) for node in graph})
-        _ADJACENCY_CACHE.clear()
-        _ADJACENCY_CACHE[id(graph)] = cached
-    return cached[1]
 
 
 def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict[str, str],
@@ -244,6 +227,7 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
             effects[effect.doel] = effects.get(effect.doel, 0) + effect.gewicht
         effects_list.append(effects)
     bijdragen = iter(contributions_for(graph, effects_list, kinds, extra))
+    adjacency = {node: sorted(graph.neighbors(node)) for node in graph}
     effects_iter = iter(effects_list)
     vragen = []
     for vraag in vragenlijst.vragen:
@@ -262,7 +246,7 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
                 # which explanations search the graph, and JSON objects get re-sorted.
                 "effecten": [[node, weight] for node, weight in ordered],
                 "bijdragen": next(bijdragen),
-                "ouders": explanation_parents(graph, [node for node, _ in ordered]),
+                "ouders": explanation_parents(adjacency, [node for node, _ in ordered]),
             })
         vragen.append({"id": vraag.id, "tekst": vraag.tekst, "uitleg": vraag.uitleg, "type": vraag.type,
                        "volgende": vraag.volgende, "opties": opties})

@@ -18,8 +18,12 @@ __all__ = ["render_data", "dump_json"]
 
 
 def dump_json(data: Any) -> str:
-    """Deterministic JSON: sorted keys, UTF-8, one trailing newline."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """Deterministic, compact JSON: sorted keys, UTF-8, one trailing newline.
+
+    Compact, because with ``indent`` Python falls back to its slow pure-Python
+    encoder, and these files are for programs (pretty-print them with ``jq``).
+    """
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _graph_data(graph: nx.MultiDiGraph) -> dict[str, Any]:

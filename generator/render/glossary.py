@@ -15,7 +15,7 @@ from typing import Iterable
 from ..load import Content
 from .pages import page_path
 
-__all__ = ["tooltip_text", "add_glossary_tooltips", "MAX_TOOLTIP"]
+__all__ = ["tooltip_text", "Glossary", "add_glossary_tooltips", "MAX_TOOLTIP"]
 
 MAX_TOOLTIP = 240
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -38,36 +38,44 @@ def tooltip_text(definition: str) -> str:
     return text
 
 
-def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> dict[PurePosixPath, str]:
-    """Return the pages with abbreviation lines for the glossary terms they contain."""
-    terms: dict[str, tuple[str, PurePosixPath]] = {}
-    for item in content.of("begrip"):
-        names = [item.model.term, *item.model.synoniemen]
-        for name in names:
-            # A term that would break the definition syntax, or a very short one
-            # that matches inside ordinary words, gets no tooltip.
-            # Terms are looked up by their first word, so one must begin with a word character.
-            if len(name) >= 4 and not re.search(r"[\]\[\n*]", name) and _WORD.match(name):
-                terms.setdefault(name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id)))
-    if not terms:
-        return pages
-    starts = _trie_pattern(terms)
-    result = {}
-    for path, text in pages.items():
-        if path.parts[0] == "begrippen":
-            result[path] = text
-            continue
+class Glossary:
+    """The glossary terms of the content, ready to mark on any page."""
+
+    def __init__(self, content: Content) -> None:
+        self.terms: dict[str, tuple[str, PurePosixPath]] = {}
+        for item in content.of("begrip"):
+            for name in [item.model.term, *item.model.synoniemen]:
+                # A term that would break the definition syntax, or a very short one
+                # that matches inside ordinary words, gets no tooltip. Terms are found
+                # from their first letter on, so one must begin with a word character.
+                if len(name) >= 4 and not re.search(r"[\]\[\n*]", name) and _WORD.match(name):
+                    self.terms.setdefault(
+                        name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id))
+                    )
+        self.pattern = _trie_pattern(self.terms) if self.terms else None
+
+    def annotate(self, path: PurePosixPath, text: str) -> str:
+        """The page with abbreviation lines for the terms it contains (not on glossary pages)."""
+        if self.pattern is None or path.parts[0] == "begrippen":
+            return text
         body = _FRONT_MATTER.sub("", text, count=1)
         found: dict[str, str] = {}
-        for surface in _find_terms(body, starts):
-            definition, own_page = terms[surface.casefold()]
+        for surface in _find_terms(body, self.pattern):
+            definition, own_page = self.terms[surface.casefold()]
             if own_page != path and surface not in found:
                 found[surface] = definition
-        if found:
-            lines = "\n".join(f"*[{surface}]: {definition}" for surface, definition in sorted(found.items()))
-            text = text.rstrip("\n") + "\n\n" + lines + "\n"
-        result[path] = text
-    return result
+        if not found:
+            return text
+        lines = "\n".join(f"*[{surface}]: {definition}" for surface, definition in sorted(found.items()))
+        return text.rstrip("\n") + "\n\n" + lines + "\n"
+
+
+def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> dict[PurePosixPath, str]:
+    """Add abbreviation lines for the glossary terms each page contains (in place; returns ``pages``)."""
+    glossary = Glossary(content)
+    for path, text in pages.items():
+        pages[path] = glossary.annotate(path, text)
+    return pages
 
 
 def _find_terms(body: str, pattern: re.Pattern[str]) -> list[str]:

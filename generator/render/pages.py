@@ -22,10 +22,12 @@ from markupsafe import Markup
 
 from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
+from ..parallel import parallel_map
 
 __all__ = ["render_pages", "page_path", "STERKTE_VOLGORDE"]
 
 STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
+_SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
 STERKTE_LABEL = {"sterk": "sterk voorbeeld", "deels": "deels", "tegenvoorbeeld": "tegenvoorbeeld"}
 
 
@@ -120,8 +122,10 @@ def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
         for middle in shared:
             attrs = site.graph.nodes[middle]
             via.setdefault(attrs["kind"], []).append(attrs["titel"])
+        # Name a few shared items per kind; in a large knowledge base two cases can share dozens.
         reasons = [
-            (KIND_BY_NAME[kind].label_plural if len(titles) > 1 else KIND_BY_NAME[kind].label, sorted(titles))
+            (KIND_BY_NAME[kind].label_plural if len(titles) > 1 else KIND_BY_NAME[kind].label,
+             sorted(titles)[:_SHARED_SHOWN], max(0, len(titles) - _SHARED_SHOWN))
             for kind, titles in sorted(via.items())
         ]
         related.append({"node": other, "score": score, "via": reasons})
@@ -168,7 +172,9 @@ _EXTRA = {
 
 def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
                  vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
-                 directory_urls: bool = True) -> dict[PurePosixPath, str]:
+                 directory_urls: bool = True,
+                 postprocess: Callable[[PurePosixPath, str], str] = lambda path, text: text,
+                 ) -> dict[PurePosixPath, str]:
     """Render every page of the site as Markdown.
 
     Parameters
@@ -185,6 +191,9 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         Content file path -> web address to edit it, or ``None`` for no link.
     directory_urls : bool
         False for the offline copy, whose raw-HTML links end in ``.html``.
+    postprocess : callable, optional
+        Applied to each item page right after rendering, in the same worker
+        (the glossary tooltips), so the work is shared out with the rendering.
 
     Returns
     -------
@@ -192,15 +201,22 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         Page path (relative to the docs folder) -> Markdown text, sorted by path.
     """
     site = _Site(content, graph, env, directory_urls)
-    pages: dict[PurePosixPath, str] = {}
+    site.related_cases()  # once, before the work is shared out
+
+    def item_page(item: Any) -> tuple[PurePosixPath, str]:
+        path = page_path(item.kind, item.id)
+        extra = _generic_page(site, item)
+        extra.update(_EXTRA.get(item.kind, lambda s, i: {})(site, item))
+        text = site.render(f"pages/{item.kind}.md.j2", path, item=item, m=item.model,
+                           bewerk=edit_url(item.bestand), **extra)
+        return path, postprocess(path, text)
+
+    pages: dict[PurePosixPath, str] = dict(
+        parallel_map(item_page, [item for kind in KINDS for item in content.of(kind.name)])
+    )
+    done = set(pages)
     for kind in KINDS:
         items = content.of(kind.name)
-        for item in items:
-            path = page_path(kind.name, item.id)
-            extra = _generic_page(site, item)
-            extra.update(_EXTRA.get(kind.name, lambda s, i: {})(site, item))
-            pages[path] = site.render(f"pages/{kind.name}.md.j2", path, item=item, m=item.model,
-                                      bewerk=edit_url(item.bestand), **extra)
         overview = page_path(kind.name)
         extra_overview: dict[str, Any] = {}
         if kind.name in _FACETS:
@@ -229,4 +245,6 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}
         data_js = ("../" if directory_urls else "") + "data/vragenlijst.js"
         pages[page] = site.render("pages/hulp-bij-kiezen.md.j2", page, v=vragenlijst, nummer=nummer, data_js=data_js)
+    for path in set(pages) - done:
+        pages[path] = postprocess(path, pages[path])
     return dict(sorted(pages.items()))

@@ -1,4 +1,4 @@
-"""Random answer sets for the questionnaire tests (valid, and with junk mixed in)."""
+"""Random answer sets for the questionnaire: for the tests and the benchmark (valid, or with junk mixed in)."""
 
 from __future__ import annotations
 
