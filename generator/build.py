@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterator
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
 
 
-def add_search_words(pages: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+def add_search_words(pages: dict[PurePosixPath, bytes]) -> dict[PurePosixPath, bytes]:
     """Give each page the parts of its compound words, for the site search (in place).
 
     Dutch writes compounds as one word; the search index only has whole words.
@@ -45,12 +46,12 @@ def add_search_words(pages: dict[PurePosixPath, str]) -> dict[PurePosixPath, str
     """
     paths = list(pages)
     # Each page's words on every core; interned, so thousands of pages share one copy of a word.
-    words = parallel_map(lambda path: tuple(vocabulary([_searchable(pages[path])])), paths)
+    words = parallel_map(lambda path: tuple(vocabulary([_searchable(pages[path].decode("utf-8"))])), paths)
     for path, parts in missing_parts(
         {path: frozenset(map(sys.intern, own)) for path, own in zip(paths, words)}
     ).items():
         if parts:
-            pages[path] += f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(parts)}</p>\n'
+            pages[path] += f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(parts)}</p>\n'.encode()
     return pages
 
 
@@ -61,30 +62,38 @@ def _searchable(markdown: str) -> str:
 
 
 def render_all(project: Project, result: CheckResult, *,
-               directory_urls: bool = True) -> dict[PurePosixPath, str | bytes]:
-    """Every generated file of the docs folder: pages and data as text, assets as bytes.
+               directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
+    """Every generated file of the docs folder (pages, data, assets) as UTF-8 bytes.
 
-    Text is encoded only when written, so the site is held in memory once.
+    Held as bytes: as ``str``, one '…' makes a whole page two bytes per character,
+    and at 10,000 cases every page is held until written. The data files are made
+    first, while the pages do not take memory yet.
     """
-    env = make_environment(project.templates)
-    files: dict[PurePosixPath, str | bytes] = {}
+    env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
+    files: dict[PurePosixPath, bytes] = {
+        path: text.encode("utf-8")
+        for path, text in render_data(result.content, result.graph, result.vragenlijst,
+                                      directory_urls=directory_urls).items()
+    }
     try:
+        glossary = Glossary(result.content)
+        # Pages come back from the workers already encoded.
         pages = render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url,
-                             directory_urls=directory_urls, postprocess=Glossary(result.content).annotate)
+                             directory_urls=directory_urls,
+                             postprocess=lambda path, text: glossary.annotate(path, text).encode("utf-8"))
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
     files.update(add_search_words(pages))
-    files.update(render_data(result.content, result.graph, result.vragenlijst, directory_urls=directory_urls))
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
             if asset.is_file():
                 files[PurePosixPath("assets", asset.relative_to(project.assets).as_posix())] = asset.read_bytes()
-    return files
+    return dict(sorted(files.items()))
 
 
-def write_tree(target: Path, files: dict[PurePosixPath, str | bytes]) -> int:
+def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes]) -> int:
     """Make ``target`` hold exactly ``files``; return how many files changed.
 
     Unchanged files are not touched, so ``mkdocs serve`` (which watches this

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .errors import Problem
+from .gcpause import gc_paused
 from .graph import build_graph, find_graph_problems
 from .load import Content, load_content
 from .project import Project
@@ -39,12 +40,13 @@ def check_project(project: Project) -> CheckResult:
     warnings are only computed when there are no errors, because a graph of
     half-loaded content would warn about gaps that are really load errors.
     """
-    content, problems = load_content(project.root)
-    problems += find_content_problems(content)
-    vragenlijst, parsed, found = load_vragenlijst(project.root)
-    problems += found
-    if vragenlijst is not None and parsed is not None:
-        problems += find_questionnaire_problems(vragenlijst, parsed, content)
-    graph = build_graph(content)
+    with gc_paused():
+        content, problems = load_content(project.root)
+        problems += find_content_problems(content)
+        vragenlijst, parsed, found = load_vragenlijst(project.root)
+        problems += found
+        if vragenlijst is not None and parsed is not None:
+            problems += find_questionnaire_problems(vragenlijst, parsed, content)
+        graph = build_graph(content)
     warnings = [] if problems else find_graph_problems(graph)
     return CheckResult(content, graph, sorted(problems), sorted(warnings), vragenlijst)

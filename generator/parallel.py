@@ -30,19 +30,22 @@ def _run_share(bounds: tuple[int, int]) -> list[Any]:
     return [function(item) for item in items[bounds[0]:bounds[1]]]
 
 
-def parallel_map(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], *,
+                 min_items: int | None = None) -> list[Result]:
     """``[function(item) for item in items]``, on every core when that pays off.
 
     ``function`` may be a closure: it reaches the workers by forking, not pickling.
+    ``min_items`` (default ``MIN_PARALLEL``) is the least work worth sharing out.
     """
     workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    enough = MIN_PARALLEL if min_items is None else min_items
+    if workers < 2 or len(items) < enough or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     global _JOB
     _JOB = (function, items)
     try:
-        # Several shares per worker evens out pages of very different sizes.
-        shares = workers * 4
+        # Several shares per worker evens out pieces of very different sizes.
+        shares = min(workers * 4, len(items))
         step = -(-len(items) // shares)
         bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -19,7 +19,8 @@ UPDATE = os.environ.get("WIJKKOMPAS_GOLDEN_BIJWERKEN") == "1"
 def _render(project: Project) -> dict[PurePosixPath, str]:
     result = check_project(project)
     assert result.ok, [p.format() for p in result.fouten]
-    return {path: data for path, data in render_all(project, result).items() if path.parts[0] != "assets"}
+    return {path: data.decode("utf-8") if isinstance(data, bytes) else data
+            for path, data in render_all(project, result).items() if path.parts[0] != "assets"}
 
 
 def test_golden_output(mini: Project) -> None:

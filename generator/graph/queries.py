@@ -8,6 +8,8 @@ import networkx as nx
 import numpy as np
 import scipy as sp
 
+from ..parallel import parallel_map
+
 __all__ = ["Link", "neighbours", "related_items", "related_table"]
 
 _BLOCK = 256  # rows of the similarity matrix held at once: bounded memory at any size
@@ -91,15 +93,17 @@ def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = N
     to_candidates_w = weight_to_middle[candidates].T.tocsc()
     to_candidates_i = linked[candidates].T.tocsc()
     wanted = [index[n] for n in (nodes if nodes is not None else [order[i] for i in candidates])]
-    adjacency = {i: set(weight_to_middle[[i]].indices) for i in wanted}
     middle_nodes = [order[i] for i in np.flatnonzero(middles)]
-    result: dict[str, list[tuple[str, int, list[str]]]] = {}
-    for begin in range(0, len(wanted), _BLOCK):
+    position = {int(c): n for n, c in enumerate(candidates)}
+
+    def one_block(begin: int) -> list[tuple[str, list[tuple[str, int, list[str]]]]]:
         block = wanted[begin:begin + _BLOCK]
         scores = (weight_to_middle[block] @ to_candidates_i + linked[block] @ to_candidates_w).toarray()
+        rows = []
         for row, i in enumerate(block):
             line = scores[row]
-            line[candidates == i] = 0
+            if i in position:
+                line[position[i]] = 0  # not related to itself
             found = np.flatnonzero(line > 0)
             if found.size > limit:
                 # Keep everything tied with the limit-th score; the sort below breaks ties by id.
@@ -109,7 +113,11 @@ def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = N
             entries = []
             for c in best:
                 other = candidates[c]
-                shared = adjacency[i] & set(weight_to_middle[[int(other)]].indices)
+                shared = set(weight_to_middle[[i]].indices) & set(weight_to_middle[[int(other)]].indices)
                 entries.append((order[other], int(line[c]), sorted(middle_nodes[m] for m in shared)))
-            result[order[i]] = entries
-    return result
+            rows.append((order[i], entries))
+        return rows
+
+    # Blocks are independent: on every core for a large knowledge base.
+    blocks = list(range(0, len(wanted), _BLOCK))
+    return {node: entries for rows in parallel_map(one_block, blocks, min_items=2) for node, entries in rows}

@@ -58,10 +58,19 @@ def is_known(value: object) -> bool:
     return bool(text) and not text.startswith("niet genoemd")
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
-    """Create the environment that renders the ``*.md.j2`` templates in ``templates``."""
+def make_environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
+    """Create the environment that renders the ``*.md.j2`` templates in ``templates``.
+
+    With ``cache``, compiled templates are kept there between builds (Jinja checks
+    each template's source, so an edited template is compiled afresh).
+    """
+    bytecode_cache = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=bytecode_cache,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

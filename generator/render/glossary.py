@@ -17,7 +17,7 @@ from .pages import page_path
 
 __all__ = ["tooltip_text", "Glossary", "add_glossary_tooltips", "MAX_TOOLTIP"]
 
-MAX_TOOLTIP = 240
+MAX_TOOLTIP = 160  # characters; a tooltip is a reminder, the begrip page has the rest
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _WORD = re.compile(r"[\w-]+")

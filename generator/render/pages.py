@@ -48,7 +48,8 @@ def _linker(current: PurePosixPath) -> Callable[..., str]:
     prefix = "../" * depth
 
     def link(kind: str, item_id: str | None = None) -> str:
-        return prefix + str(page_path(kind, item_id))
+        # The same path as page_path, as plain strings: pages make hundreds of thousands of links.
+        return f"{prefix}{KIND_BY_NAME[kind].plural}/{item_id or 'index'}.md"
 
     return link
 
@@ -173,8 +174,8 @@ _EXTRA = {
 def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
                  vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
                  directory_urls: bool = True,
-                 postprocess: Callable[[PurePosixPath, str], str] = lambda path, text: text,
-                 ) -> dict[PurePosixPath, str]:
+                 postprocess: Callable[[PurePosixPath, str], Any] = lambda path, text: text,
+                 ) -> dict[PurePosixPath, Any]:
     """Render every page of the site as Markdown.
 
     Parameters
@@ -192,18 +193,22 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
     directory_urls : bool
         False for the offline copy, whose raw-HTML links end in ``.html``.
     postprocess : callable, optional
-        Applied to each item page right after rendering, in the same worker
-        (the glossary tooltips), so the work is shared out with the rendering.
+        Applied to every page right after rendering (item pages in the worker that
+        rendered them): the glossary tooltips, and encoding. Its result is the value.
 
     Returns
     -------
     dict
-        Page path (relative to the docs folder) -> Markdown text, sorted by path.
+        Page path (relative to the docs folder) -> Markdown text (or what
+        ``postprocess`` made of it), sorted by path.
     """
     site = _Site(content, graph, env, directory_urls)
-    site.related_cases()  # once, before the work is shared out
+    # Once, before the work is shared out, so workers do not each do it again.
+    site.related_cases()
+    for kind in KINDS:
+        env.get_template(f"pages/{kind.name}.md.j2")
 
-    def item_page(item: Any) -> tuple[PurePosixPath, str]:
+    def item_page(item: Any) -> tuple[PurePosixPath, Any]:
         path = page_path(item.kind, item.id)
         extra = _generic_page(site, item)
         extra.update(_EXTRA.get(item.kind, lambda s, i: {})(site, item))
@@ -211,7 +216,7 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
                            bewerk=edit_url(item.bestand), **extra)
         return path, postprocess(path, text)
 
-    pages: dict[PurePosixPath, str] = dict(
+    pages: dict[PurePosixPath, Any] = dict(
         parallel_map(item_page, [item for kind in KINDS for item in content.of(kind.name)])
     )
     done = set(pages)
