@@ -736,7 +736,7 @@ def test_a_refused_build_leaves_the_previous_site_and_writes_nothing_else(
     assert _tree(root / "site") == site, "site/ is veranderd"
     assert _tree(root / "build" / "docs") == docs, "build/docs is veranderd"
     assert _tree(work, skip=(root / "build", root / "site")) == everything_else, "buiten build/ en site/ is iets veranderd"
-    assert sorted(p.name for p in (root / "build").iterdir()) == [".lock", "docs"]
+    assert sorted(p.name for p in (root / "build").iterdir()) == [".lock", "docs", "sjablonen-cache"]
 
 
 # ------------------------------------------------------------------ two builds at once
@@ -760,4 +760,4 @@ def test_two_builds_at_once_both_succeed_and_leave_one_complete_site(mini) -> No
     # No temporary folders left: no staging site in build/, no old site next to site/.
     assert sorted(p.name for p in mini.root.iterdir()) == sorted(
         ["build", "cases", "content", "site", "templates", "generator", "mkdocs.yml", "pyproject.toml"])
-    assert sorted(p.name for p in (mini.root / "build").iterdir()) == [".lock", "docs"]
+    assert sorted(p.name for p in (mini.root / "build").iterdir()) == [".lock", "docs", "sjablonen-cache"]
