@@ -15,7 +15,7 @@ from typing import Iterable
 from ..load import Content
 from .pages import page_path
 
-__all__ = ["tooltip_text", "Glossary", "add_glossary_tooltips", "MAX_TOOLTIP"]
+__all__ = ["tooltip_text", "Glossary", "MAX_TOOLTIP"]
 
 MAX_TOOLTIP = 160  # characters; a tooltip is a reminder, the begrip page has the rest
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -68,14 +68,6 @@ class Glossary:
             return text
         lines = "\n".join(f"*[{surface}]: {definition}" for surface, definition in sorted(found.items()))
         return text.rstrip("\n") + "\n\n" + lines + "\n"
-
-
-def add_glossary_tooltips(pages: dict[PurePosixPath, str], content: Content) -> dict[PurePosixPath, str]:
-    """Add abbreviation lines for the glossary terms each page contains (in place; returns ``pages``)."""
-    glossary = Glossary(content)
-    for path, text in pages.items():
-        pages[path] = glossary.annotate(path, text)
-    return pages
 
 
 def _find_terms(body: str, pattern: re.Pattern[str]) -> list[str]:
