@@ -11,6 +11,7 @@ from .errors import Problem
 from .load import Content, Item
 from .messages import suggest
 from .models import KIND_BY_NAME, KINDS, Bron
+from .parallel import parallel_map
 from .models.common import find_link_problem, iter_markdown_links
 from .references import iter_references
 from .yamlfile import ParsedFile
@@ -43,12 +44,12 @@ def _sources(content: Content) -> list[_Source]:
     return sources
 
 
-def _reference_problems(content: Content, item: _Source) -> list[Problem]:
+def _reference_problems(known_ids: dict[str, set[str]], item: _Source) -> list[Problem]:
     problems = []
     seen: dict[tuple[str, tuple[str | int, ...]], set[str]] = defaultdict(set)
     for ref in iter_references(item.kind, item.parsed.data):
         target_kind = KIND_BY_NAME[ref.target]
-        known = content.known_ids(ref.target)
+        known = known_ids[ref.target]
         # The list this id stands in: the path up to its last list index.
         last_index = max((n for n, part in enumerate(ref.path) if isinstance(part, int)), default=0)
         list_path = ref.path[:last_index]
@@ -89,6 +90,8 @@ def _internal_link_problems(content: Content, item: _Source) -> list[Problem]:
     folders = {kind.plural: kind for kind in KINDS}
     problems = []
     for path, text in _strings(item.parsed.data):
+        if "]" not in text:
+            continue  # no link: the common case, decided in C
         for target in iter_markdown_links(text):
             if find_link_problem(target) or _SCHEME.match(target):
                 continue  # external, or unsafe (the model reports that)
@@ -155,10 +158,16 @@ def find_content_problems(content: Content) -> list[Problem]:
     their source, and that no two items of one kind share a title. Does not check
     graph-wide properties; see ``graph.checks``.
     """
-    problems: list[Problem] = []
-    for source in _sources(content):
-        problems += _reference_problems(content, source)
-        problems += _internal_link_problems(content, source)
+    known_ids = {kind.name: content.known_ids(kind.name) for kind in KINDS}
+    # Each file's references are checked on their own: on every core when there are many.
+    problems: list[Problem] = [
+        problem
+        for found in parallel_map(
+            lambda source: _reference_problems(known_ids, source) + _internal_link_problems(content, source),
+            _sources(content),
+        )
+        for problem in found
+    ]
     for kind_items in content.items.values():
         for item in kind_items.values():
             problems += _line_range_problems(content, item)
