@@ -48,15 +48,11 @@ class Glossary:
                 # A term that would break the definition syntax, or a very short one
                 # that matches inside ordinary words, gets no tooltip. Terms are found
                 # from their first letter on, so one must begin with a word character.
-                if len(name) >= 4 and not re.search(r"[\]\[\n*]", name) and re.match(r"\w", name):
+                if len(name) >= 4 and not re.search(r"[\]\[\n*]", name) and _WORD.match(name):
                     self.terms.setdefault(
                         name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id))
                     )
         self.pattern = _trie_pattern(self.terms) if self.terms else None
-        # Terms by their first word, longest first: the usual way to find them (see _find_terms).
-        self.by_first_word: dict[str, list[str]] = {}
-        for term in sorted(self.terms, key=len, reverse=True):
-            self.by_first_word.setdefault(_WORD.match(term).group(), []).append(term)
 
     def annotate(self, path: PurePosixPath, text: str) -> str:
         """The page with abbreviation lines for the terms it contains (not on glossary pages)."""
@@ -64,7 +60,7 @@ class Glossary:
             return text
         body = _FRONT_MATTER.sub("", text, count=1)
         found: dict[str, str] = {}
-        for surface in _find_terms(body, self.pattern, self.by_first_word):
+        for surface in _find_terms(body, self.pattern):
             definition, own_page = self.terms[surface.casefold()]
             if own_page != path and surface not in found:
                 found[surface] = definition
@@ -74,33 +70,13 @@ class Glossary:
         return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 
-def _find_terms(body: str, pattern: re.Pattern[str], by_first_word: dict[str, list[str]]) -> list[str]:
-    """Terms in ``body``, leftmost-longest and without overlap (``pattern`` from ``_trie_pattern``).
-
-    Usually found word by word: a term can only start where a word starts, and
-    most words start no term, so one dictionary lookup per word decides; that
-    is many times faster than the regex trying the trie at each word. Both find
-    the same terms (a test holds them to it).
-    """
+def _find_terms(body: str, pattern: re.Pattern[str]) -> list[str]:
+    """Terms in ``body``, leftmost-longest and without overlap (``pattern`` from ``_trie_pattern``)."""
     lowered = body.lower()
     if len(lowered) != len(body):
         # Lower-casing moved positions (a letter such as 'İ'): match the original instead.
-        ignoring_case = re.compile(pattern.pattern, re.IGNORECASE)
-        return [body[match.start():match.end()] for match in ignoring_case.finditer(body)]
-    found: list[str] = []
-    end = 0
-    for word in _WORD.finditer(lowered):
-        start = word.start()
-        candidates = by_first_word.get(word.group())
-        if candidates is None or start < end:
-            continue
-        for term in candidates:
-            stop = start + len(term)
-            if lowered.startswith(term, start) and not _WORD_CHAR.match(lowered, stop):
-                found.append(body[start:stop])
-                end = stop
-                break
-    return found
+        lowered, pattern = body, re.compile(pattern.pattern, re.IGNORECASE)
+    return [body[match.start():match.end()] for match in pattern.finditer(lowered)]
 
 
 def _trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
