@@ -17,14 +17,15 @@ import tempfile
 from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Callable, Iterator
 
 import jinja2
 
 from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
-from .render import make_environment, render_data, render_pages
+from .render import make_environment, render_data
+from .render.pages import HEAVY_PAGES, page_jobs
 from .decompound import missing_parts, vocabulary
 from .parallel import parallel_map
 from .render.glossary import Glossary
@@ -37,19 +38,22 @@ log = logging.getLogger(__name__)
 SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
 
 
-def add_search_words(pages: dict[PurePosixPath, bytes]) -> dict[PurePosixPath, bytes]:
+def _search_words(text: str) -> frozenset[str]:
+    # Interned, so thousands of pages share one copy of a word.
+    return frozenset(map(sys.intern, vocabulary([_searchable(text)])))
+
+
+def add_search_words(pages: dict[PurePosixPath, bytes],
+                     words: dict[PurePosixPath, frozenset[str]]) -> dict[PurePosixPath, bytes]:
     """Give each page the parts of its compound words, for the site search (in place).
 
     Dutch writes compounds as one word; the search index only has whole words.
     The parts go at the end of the page in an element that is visually hidden
     and hidden from screen readers, so only the search index reads them.
+    ``words`` holds each page's own words (``_search_words``, made where the
+    page was rendered).
     """
-    paths = list(pages)
-    # Each page's words on every core; interned, so thousands of pages share one copy of a word.
-    words = parallel_map(lambda path: tuple(vocabulary([_searchable(pages[path].decode("utf-8"))])), paths)
-    for path, parts in missing_parts(
-        {path: frozenset(map(sys.intern, own)) for path, own in zip(paths, words)}
-    ).items():
+    for path, parts in missing_parts(words).items():
         if parts:
             pages[path] += f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(parts)}</p>\n'.encode()
     return pages
@@ -65,27 +69,44 @@ def render_all(project: Project, result: CheckResult, *,
                directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
     """Every generated file of the docs folder (pages, data, assets) as UTF-8 bytes.
 
-    Held as bytes: as ``str``, one '…' makes a whole page two bytes per character,
-    and at 10,000 cases every page is held until written. The data files are made
-    first, while the pages do not take memory yet.
+    Data files and pages are made in one pass over every core: the data first
+    (before the pages take memory), then the biggest pages, then the rest. Each
+    page gets its glossary tooltips, is encoded, and has its words collected in
+    the worker that rendered it. Held as bytes: as ``str``, one '…' makes a whole
+    page two bytes per character, and at 10,000 cases every page is held until
+    written.
     """
     env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
-    files: dict[PurePosixPath, bytes] = {
-        path: text.encode("utf-8")
-        for path, text in render_data(result.content, result.graph, result.vragenlijst,
-                                      directory_urls=directory_urls).items()
-    }
+    content, graph = result.content, result.graph
+    glossary = Glossary(content)
+    Job = Callable[[], list[tuple[PurePosixPath, bytes, frozenset[str] | None]]]
+
+    def data() -> list[tuple[PurePosixPath, bytes, frozenset[str] | None]]:
+        made = render_data(content, graph, result.vragenlijst, directory_urls=directory_urls)
+        return [(path, text.encode("utf-8"), None) for path, text in made.items()]
+
+    def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
+        def run() -> list[tuple[PurePosixPath, bytes, frozenset[str] | None]]:
+            text = glossary.annotate(path, render())
+            return [(path, text.encode("utf-8"), _search_words(text))]
+        return run
+
     try:
-        glossary = Glossary(result.content)
-        # Pages come back from the workers already encoded.
-        pages = render_pages(result.content, result.graph, env, result.vragenlijst, edit_url=project.edit_url,
-                             directory_urls=directory_urls,
-                             postprocess=lambda path, text: glossary.annotate(path, text).encode("utf-8"))
+        jobs: list[Job] = [data] + [page(path, render) for path, render in page_jobs(
+            content, graph, env, result.vragenlijst, edit_url=project.edit_url, directory_urls=directory_urls)]
+        done = parallel_map(lambda job: job(), jobs, heavy=1 + HEAVY_PAGES)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
-    files.update(add_search_words(pages))
+    files: dict[PurePosixPath, bytes] = {}
+    words: dict[PurePosixPath, frozenset[str]] = {}
+    for made in done:
+        for path, text, own in made:
+            files[path] = text
+            if own is not None:
+                words[path] = own
+    add_search_words(files, words)
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
             if asset.is_file():

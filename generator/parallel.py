@@ -31,11 +31,13 @@ def _run_share(bounds: tuple[int, int]) -> list[Any]:
 
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], *,
-                 min_items: int | None = None) -> list[Result]:
+                 min_items: int | None = None, heavy: int = 0) -> list[Result]:
     """``[function(item) for item in items]``, on every core when that pays off.
 
     ``function`` may be a closure: it reaches the workers by forking, not pickling.
     ``min_items`` (default ``MIN_PARALLEL``) is the least work worth sharing out.
+    The first ``heavy`` items are each handed out on their own, before the rest:
+    big jobs started last would leave the other cores waiting at the end.
     """
     workers = min(os.cpu_count() or 1, 8)
     enough = MIN_PARALLEL if min_items is None else min_items
@@ -45,9 +47,12 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], *,
     _JOB = (function, items)
     try:
         # Several shares per worker evens out pieces of very different sizes.
-        shares = min(workers * 4, len(items))
-        step = -(-len(items) // shares)
-        bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
+        heavy = min(heavy, len(items))
+        rest = len(items) - heavy
+        shares = max(1, min(workers * 4, rest))
+        step = max(1, -(-rest // shares))
+        bounds = [(start, start + 1) for start in range(heavy)]
+        bounds += [(start, min(start + step, len(items))) for start in range(heavy, len(items), step)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return [result for share in pool.map(_run_share, bounds) for result in share]
     finally:

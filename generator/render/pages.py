@@ -24,7 +24,7 @@ from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
 from ..parallel import parallel_map
 
-__all__ = ["render_pages", "page_path", "STERKTE_VOLGORDE"]
+__all__ = ["render_pages", "page_jobs", "page_path", "STERKTE_VOLGORDE", "HEAVY_PAGES"]
 
 STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
 _SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
@@ -193,8 +193,8 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
     directory_urls : bool
         False for the offline copy, whose raw-HTML links end in ``.html``.
     postprocess : callable, optional
-        Applied to every page right after rendering (item pages in the worker that
-        rendered them): the glossary tooltips, and encoding. Its result is the value.
+        Applied to every page right after rendering, in the worker that rendered
+        it: the glossary tooltips, and encoding. Its result is the value.
 
     Returns
     -------
@@ -202,54 +202,87 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         Page path (relative to the docs folder) -> Markdown text (or what
         ``postprocess`` made of it), sorted by path.
     """
+    jobs = page_jobs(content, graph, env, vragenlijst, edit_url=edit_url, directory_urls=directory_urls)
+    return dict(sorted(parallel_map(lambda job: (job[0], postprocess(job[0], job[1]())), jobs, heavy=HEAVY_PAGES)))
+
+
+# The overview pages come first in ``page_jobs``: each is as much work as hundreds
+# of item pages, so each is handed out on its own, before the rest.
+HEAVY_PAGES = 3
+
+
+def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
+              vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
+              directory_urls: bool = True) -> list[tuple[PurePosixPath, Callable[[], str]]]:
+    """Every page of the site as (path, function that renders its Markdown).
+
+    The functions are independent of each other, so they can run in any order
+    and on any core. What they share (similar cases, templates) is made here,
+    once. The biggest pages come first (see ``HEAVY_PAGES``).
+    """
     site = _Site(content, graph, env, directory_urls)
-    # Once, before the work is shared out, so workers do not each do it again.
     site.related_cases()
     for kind in KINDS:
         env.get_template(f"pages/{kind.name}.md.j2")
+        env.get_template(f"pages/{kind.plural}.md.j2")
 
-    def item_page(item: Any) -> tuple[PurePosixPath, Any]:
-        path = page_path(item.kind, item.id)
-        extra = _generic_page(site, item)
-        extra.update(_EXTRA.get(item.kind, lambda s, i: {})(site, item))
-        text = site.render(f"pages/{item.kind}.md.j2", path, item=item, m=item.model,
-                           bewerk=edit_url(item.bestand), **extra)
-        return path, postprocess(path, text)
+    def item_page(item: Any) -> Callable[[], str]:
+        def render() -> str:
+            path = page_path(item.kind, item.id)
+            extra = _generic_page(site, item)
+            extra.update(_EXTRA.get(item.kind, lambda s, i: {})(site, item))
+            return site.render(f"pages/{item.kind}.md.j2", path, item=item, m=item.model,
+                               bewerk=edit_url(item.bestand), **extra)
+        return render
 
-    pages: dict[PurePosixPath, Any] = dict(
-        parallel_map(item_page, [item for kind in KINDS for item in content.of(kind.name)])
-    )
-    done = set(pages)
-    for kind in KINDS:
-        items = content.of(kind.name)
-        overview = page_path(kind.name)
-        extra_overview: dict[str, Any] = {}
-        if kind.name in _FACETS:
-            facetten, facet_items = _FACETS[kind.name](content)
-            extra_overview = {"facetten": facets_json(facetten), "facet_items": facet_items}
-        pages[overview] = site.render(
-            f"pages/{kind.plural}.md.j2", overview, items=items, kind=kind, per_letter=_per_letter(items),
-            counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items}, **extra_overview,
+    def overview(kind: Any) -> Callable[[], str]:
+        def render() -> str:
+            items = content.of(kind.name)
+            path = page_path(kind.name)
+            extra: dict[str, Any] = {}
+            if kind.name in _FACETS:
+                facetten, facet_items = _FACETS[kind.name](content)
+                extra = {"facetten": facets_json(facetten), "facet_items": facet_items}
+            return site.render(
+                f"pages/{kind.plural}.md.j2", path, items=items, kind=kind, per_letter=_per_letter(items),
+                counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items}, **extra,
+            )
+        return render
+
+    def home() -> str:
+        return site.render("pages/home.md.j2", PurePosixPath("index.md"), counts=content.counts(),
+                           content=content, vragenlijst=vragenlijst)
+
+    def matrix() -> str:
+        bouwstenen = sorted(content.of("bouwsteen"), key=lambda i: i.model.nummer)
+        casussen = sorted(content.of("casus"), key=lambda i: (i.title.casefold(), i.id))
+        sterkte = {c.id: {b.id: b.sterkte for b in c.model.bouwstenen} for c in casussen}
+        return site.render("pages/matrix.md.j2", PurePosixPath("matrix.md"), bouwstenen=bouwstenen,
+                           casussen=casussen, sterkte=sterkte)
+
+    def kenniskaart() -> str:
+        page = PurePosixPath("kenniskaart.md")
+        return site.render(
+            "pages/kenniskaart.md.j2", page,
+            svg=Markup(render_kenniskaart(graph, link=_html_linker(page, directory_urls))),
+            alternatief=kenniskaart_alternative(graph),
         )
-    home = PurePosixPath("index.md")
-    pages[home] = site.render("pages/home.md.j2", home, counts=content.counts(), content=content,
-                              vragenlijst=vragenlijst)
-    bouwstenen = sorted(content.of("bouwsteen"), key=lambda i: i.model.nummer)
-    casussen = sorted(content.of("casus"), key=lambda i: (i.title.casefold(), i.id))
-    sterkte = {c.id: {b.id: b.sterkte for b in c.model.bouwstenen} for c in casussen}
-    page = PurePosixPath("matrix.md")
-    pages[page] = site.render("pages/matrix.md.j2", page, bouwstenen=bouwstenen, casussen=casussen, sterkte=sterkte)
-    page = PurePosixPath("kenniskaart.md")
-    pages[page] = site.render(
-        "pages/kenniskaart.md.j2", page,
-        svg=Markup(render_kenniskaart(graph, link=_html_linker(page, directory_urls))),
-        alternatief=kenniskaart_alternative(graph),
-    )
-    if vragenlijst is not None:
-        page = PurePosixPath("hulp-bij-kiezen.md")
+
+    def hulp_bij_kiezen() -> str:
         nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}
         data_js = ("../" if directory_urls else "") + "data/vragenlijst.js"
-        pages[page] = site.render("pages/hulp-bij-kiezen.md.j2", page, v=vragenlijst, nummer=nummer, data_js=data_js)
-    for path in set(pages) - done:
-        pages[path] = postprocess(path, pages[path])
-    return dict(sorted(pages.items()))
+        return site.render("pages/hulp-bij-kiezen.md.j2", PurePosixPath("hulp-bij-kiezen.md"), v=vragenlijst,
+                           nummer=nummer, data_js=data_js)
+
+    by_kind = {kind.name: kind for kind in KINDS}
+    jobs: list[tuple[PurePosixPath, Callable[[], str]]] = [
+        (page_path("casus"), overview(by_kind["casus"])),
+        (PurePosixPath("kenniskaart.md"), kenniskaart),
+        (PurePosixPath("matrix.md"), matrix),
+    ]
+    jobs += [(page_path(kind.name), overview(kind)) for kind in KINDS if kind.name != "casus"]
+    jobs.append((PurePosixPath("index.md"), home))
+    if vragenlijst is not None:
+        jobs.append((PurePosixPath("hulp-bij-kiezen.md"), hulp_bij_kiezen))
+    jobs += [(page_path(kind.name, item.id), item_page(item)) for kind in KINDS for item in content.of(kind.name)]
+    return jobs
