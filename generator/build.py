@@ -25,7 +25,7 @@ from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
 from .render import make_environment, render_data
-from .render.pages import HEAVY_PAGES, page_jobs
+from .render.pages import page_jobs
 from .decompound import missing_parts, vocabulary
 from .parallel import parallel_map
 from .render.glossary import Glossary
@@ -62,7 +62,7 @@ def add_search_words(pages: dict[PurePosixPath, bytes],
 def _searchable(markdown: str) -> str:
     # Front matter and tooltip definitions are not part of the page's text.
     body = re.sub(r"\A---\n.*?\n---\n", "", markdown, count=1, flags=re.DOTALL)
-    return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE)
+    return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE) if "*[" in body else body
 
 
 def render_all(project: Project, result: CheckResult, *,
@@ -87,14 +87,17 @@ def render_all(project: Project, result: CheckResult, *,
 
     def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
         def run() -> list[tuple[PurePosixPath, bytes, frozenset[str] | None]]:
-            text = glossary.annotate(path, render())
-            return [(path, text.encode("utf-8"), _search_words(text))]
+            text = render()
+            # Words before the tooltip lines are added: those are not the page's text.
+            own = _search_words(text)
+            return [(path, glossary.annotate(path, text).encode("utf-8"), own)]
         return run
 
     try:
-        jobs: list[Job] = [data] + [page(path, render) for path, render in page_jobs(
-            content, graph, env, result.vragenlijst, edit_url=project.edit_url, directory_urls=directory_urls)]
-        done = parallel_map(lambda job: job(), jobs, heavy=1 + HEAVY_PAGES)
+        pages, heavy = page_jobs(content, graph, env, result.vragenlijst, edit_url=project.edit_url,
+                                 directory_urls=directory_urls)
+        jobs: list[Job] = [data] + [page(path, render) for path, render in pages]
+        done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:

@@ -126,18 +126,20 @@ def _decode(raw: bytes) -> str:
 
 
 _COMPACT_NESTING = re.compile(r"^( *)((?:[-?] +){2,})", re.MULTILINE)
+_TWO_INDICATORS = re.compile(r"[-?] +[-?]")  # what every compact nesting contains
 
 
 def _check_depth(text: str) -> None:
     # PyYAML composes recursively; refuse absurd nesting before it hits the
     # interpreter's recursion limit. Block nesting shows as indentation, flow
     # nesting as brackets; both are bounded here.
-    deep = re.search(r"^ {%d,}[^ #\n]" % (2 * MAX_DEPTH + 1), text, re.MULTILINE)
+    # Each rule first asks a cheap question that ordinary files answer with "no".
+    deep = " " * (2 * MAX_DEPTH + 1) in text and re.search(r"^ {%d,}[^ #\n]" % (2 * MAX_DEPTH + 1), text, re.MULTILINE)
     if deep:
         raise YamlProblem(text.count("\n", 0, deep.start()) + 1, 1, "de tekst is te diep ingesprongen",
                           "maak de structuur platter")
     # Compact nesting ("- - - x", "? ? x") nests without indenting.
-    for compact in _COMPACT_NESTING.finditer(text):
+    for compact in _COMPACT_NESTING.finditer(text) if _TWO_INDICATORS.search(text) else ():
         depth = len(compact.group(1)) + compact.group(2).count("-") + compact.group(2).count("?")
         if depth > 2 * MAX_DEPTH:
             raise YamlProblem(text.count("\n", 0, compact.start()) + 1, 1, "de structuur is te diep genest",

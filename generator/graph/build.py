@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..load import Content
+from ..load import Content, Item
+from ..parallel import parallel_map
 from ..references import iter_references
 
 __all__ = ["build_graph", "node_id", "SterkteGewicht", "RELATION_WEIGHT"]
@@ -61,20 +62,29 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
             extra = {"diepgang": item.model.diepgang} if item.kind == "casus" else {}
             graph.add_node(node_id(item.kind, item.id), kind=item.kind, id=item.id,
                            titel=item.title, bestand=item.bestand, **extra)
-    for kind_items in content.items.values():
-        for item in sorted(kind_items.values(), key=lambda i: i.id):
-            source = node_id(item.kind, item.id)
-            for ref in iter_references(item.kind, item.model.model_dump()):
-                target = node_id(ref.target, ref.target_id)
-                if target not in graph or target == source:
-                    continue
-                attrs = {"relation": ref.relation, "weight": RELATION_WEIGHT[ref.relation]}
-                if "sterkte" in ref.context:
-                    attrs["sterkte"] = ref.context["sterkte"]
-                    attrs["weight"] = SterkteGewicht[ref.context["sterkte"]]
-                if "toelichting" in ref.context:
-                    attrs["toelichting"] = ref.context["toelichting"]
-                # One edge per (relation, target): a second mention adds nothing.
-                if not graph.has_edge(source, target, key=ref.relation):
-                    graph.add_edge(source, target, key=ref.relation, **attrs)
+    items = [item for kind_items in content.items.values() for item in sorted(kind_items.values(), key=lambda i: i.id)]
+    # Each item's references are read on its own (on every core when there are many);
+    # the edges are then added in the same order as one pass would.
+    for source, edges in parallel_map(lambda item: _edges_of(item, graph), items):
+        for target, attrs in edges:
+            # One edge per (relation, target): a second mention adds nothing.
+            if not graph.has_edge(source, target, key=attrs["relation"]):
+                graph.add_edge(source, target, key=attrs["relation"], **attrs)
     return graph
+
+
+def _edges_of(item: Item, graph: nx.MultiDiGraph) -> tuple[str, list[tuple[str, dict[str, object]]]]:
+    source = node_id(item.kind, item.id)
+    edges = []
+    for ref in iter_references(item.kind, item.model.model_dump()):
+        target = node_id(ref.target, ref.target_id)
+        if target not in graph or target == source:
+            continue
+        attrs: dict[str, object] = {"relation": ref.relation, "weight": RELATION_WEIGHT[ref.relation]}
+        if "sterkte" in ref.context:
+            attrs["sterkte"] = ref.context["sterkte"]
+            attrs["weight"] = SterkteGewicht[ref.context["sterkte"]]
+        if "toelichting" in ref.context:
+            attrs["toelichting"] = ref.context["toelichting"]
+        edges.append((target, attrs))
+    return source, edges

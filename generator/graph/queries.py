@@ -96,6 +96,12 @@ def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = N
     middle_nodes = [order[i] for i in np.flatnonzero(middles)]
     position = {int(c): n for n, c in enumerate(candidates)}
 
+    pointers, columns = weight_to_middle.indptr, weight_to_middle.indices
+
+    def middles_of(row: int) -> set[int]:
+        # Straight from the CSR arrays: scipy's row indexing costs ~0.1 ms a call.
+        return set(columns[pointers[row]:pointers[row + 1]].tolist())
+
     def one_block(begin: int) -> list[tuple[str, list[tuple[str, int, list[str]]]]]:
         block = wanted[begin:begin + _BLOCK]
         scores = (weight_to_middle[block] @ to_candidates_i + linked[block] @ to_candidates_w).toarray()
@@ -113,11 +119,11 @@ def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = N
             entries = []
             for c in best:
                 other = candidates[c]
-                shared = set(weight_to_middle[[i]].indices) & set(weight_to_middle[[int(other)]].indices)
+                shared = middles_of(i) & middles_of(int(other))
                 entries.append((order[other], int(line[c]), sorted(middle_nodes[m] for m in shared)))
             rows.append((order[i], entries))
         return rows
 
     # Blocks are independent: on every core for a large knowledge base.
     blocks = list(range(0, len(wanted), _BLOCK))
-    return {node: entries for rows in parallel_map(one_block, blocks, min_items=2) for node, entries in rows}
+    return {node: entries for rows in parallel_map(one_block, blocks, min_items=8) for node, entries in rows}

@@ -236,12 +236,18 @@ def _is_empty(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip()
+        return not value or value.isspace()
     if isinstance(value, dict):
         return all(_is_empty(item) for item in value.values())
     if isinstance(value, list):
         return all(_is_empty(item) for item in value)
     return False
+
+
+def _has_empty_part(value: Any) -> bool:
+    return _is_empty(value) or (
+        isinstance(value, list) and any(isinstance(item, dict) and _is_empty(item) for item in value)
+    )
 
 
 @functools.cache
@@ -266,6 +272,8 @@ class Model(BaseModel):
         if not isinstance(data, dict):
             return data
         optional = _optional_fields(cls)
+        if not any(key in optional and _has_empty_part(value) for key, value in data.items()):
+            return data  # the usual case: nothing to drop, no copy
         cleaned = {}
         for key, value in data.items():
             if key in optional:

@@ -7,6 +7,7 @@ escaping and layout on top of that.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -22,9 +23,18 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 
 def plain(value: object) -> Markup:
     """Escape a plain (non-Markdown) text for HTML and for Markdown."""
+    text = str(value)
+    # Titles and labels are escaped again on every page that links to them; short texts are remembered.
+    return _plain_short(text) if len(text) <= 200 else _plain(text)
+
+
+def _plain(text: str) -> Markup:
     # Markdown first, HTML second: escaping HTML first would produce "&#34;",
     # whose "#" the Markdown step would then mangle.
-    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
+    return escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+_plain_short = functools.lru_cache(maxsize=65_536)(_plain)
 
 
 def indent_block(value: object, width: int = 4) -> Markup:

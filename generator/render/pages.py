@@ -24,7 +24,7 @@ from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
 from ..parallel import parallel_map
 
-__all__ = ["render_pages", "page_jobs", "page_path", "STERKTE_VOLGORDE", "HEAVY_PAGES"]
+__all__ = ["render_pages", "page_jobs", "page_path", "STERKTE_VOLGORDE"]
 
 STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
 _SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
@@ -97,6 +97,12 @@ class _Site:
         if self._related is None:
             self._related = related_table(self.graph, "casus", limit=5)
         return self._related
+
+    def case_count(self, kind: str, item_id: str) -> int:
+        """How many cases an item is linked with (either way): ``len(linked(kind, id, "casus"))``, counted directly."""
+        node = node_id(kind, item_id)
+        others = set(self.graph.successors(node)) | set(self.graph.predecessors(node))
+        return sum(1 for other in others if self.graph.nodes[other]["kind"] == "casus")
 
     def title_of(self, kind: str, item_id: str) -> str:
         return self.graph.nodes[node_id(kind, item_id)]["titel"]
@@ -202,23 +208,22 @@ def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environme
         Page path (relative to the docs folder) -> Markdown text (or what
         ``postprocess`` made of it), sorted by path.
     """
-    jobs = page_jobs(content, graph, env, vragenlijst, edit_url=edit_url, directory_urls=directory_urls)
-    return dict(sorted(parallel_map(lambda job: (job[0], postprocess(job[0], job[1]())), jobs, heavy=HEAVY_PAGES)))
+    jobs, heavy = page_jobs(content, graph, env, vragenlijst, edit_url=edit_url, directory_urls=directory_urls)
+    return dict(sorted(parallel_map(lambda job: (job[0], postprocess(job[0], job[1]())), jobs, heavy=heavy)))
 
 
-# The overview pages come first in ``page_jobs``: each is as much work as hundreds
-# of item pages, so each is handed out on its own, before the rest.
-HEAVY_PAGES = 3
+_HEAVY_DEGREE = 300  # links; such a page is as much work as dozens of ordinary ones
 
 
 def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
               vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
-              directory_urls: bool = True) -> list[tuple[PurePosixPath, Callable[[], str]]]:
-    """Every page of the site as (path, function that renders its Markdown).
+              directory_urls: bool = True) -> tuple[list[tuple[PurePosixPath, Callable[[], str]]], int]:
+    """Every page of the site as (path, function that renders its Markdown), and how many are heavy.
 
     The functions are independent of each other, so they can run in any order
     and on any core. What they share (similar cases, templates) is made here,
-    once. The biggest pages come first (see ``HEAVY_PAGES``).
+    once. The heavy pages (overviews, and items linked to very many others) come
+    first, biggest first, so that no core is left with one of them at the end.
     """
     site = _Site(content, graph, env, directory_urls)
     site.related_cases()
@@ -245,7 +250,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
                 extra = {"facetten": facets_json(facetten), "facet_items": facet_items}
             return site.render(
                 f"pages/{kind.plural}.md.j2", path, items=items, kind=kind, per_letter=_per_letter(items),
-                counts={i.id: len(site.linked(kind.name, i.id, "casus")) for i in items}, **extra,
+                counts={i.id: site.case_count(kind.name, i.id) for i in items}, **extra,
             )
         return render
 
@@ -284,5 +289,14 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
     jobs.append((PurePosixPath("index.md"), home))
     if vragenlijst is not None:
         jobs.append((PurePosixPath("hulp-bij-kiezen.md"), hulp_bij_kiezen))
-    jobs += [(page_path(kind.name, item.id), item_page(item)) for kind in KINDS for item in content.of(kind.name)]
-    return jobs
+    items = [item for kind in KINDS for item in content.of(kind.name)]
+    # Items linked to many others (a building block used by thousands of cases) have
+    # long pages: they go first too, longest first, each as a job of its own.
+    degree = [graph.degree(node_id(item.kind, item.id)) for item in items]
+    heavy = [item for _, n, item in sorted((-d, n, item) for n, (d, item) in enumerate(zip(degree, items))
+                                          if d > _HEAVY_DEGREE)]
+    light = [item for d, item in zip(degree, items) if d <= _HEAVY_DEGREE]
+    jobs += [(page_path(item.kind, item.id), item_page(item)) for item in heavy]
+    heavy_count = len(jobs)
+    jobs += [(page_path(item.kind, item.id), item_page(item)) for item in light]
+    return jobs, heavy_count
