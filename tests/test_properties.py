@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import shutil
 from pathlib import Path, PurePosixPath
 from collections.abc import Iterator
@@ -490,28 +489,3 @@ def test_adding_an_answer_never_lowers_what_it_names(engine: dict[str, Any], dat
     for node in compared:
         assert after[node] >= before[node], f"{node}: {before[node]} -> {after[node]} na {vraag_id}={optie_id}"
 
-
-# --- glossary terms: the word-by-word search finds what the trie regex finds ---------------------
-
-_TERMEN = ["wijk", "wijkaanpak", "wijk aanpak", "buurt-huis", "sociale basis", "basis", "zorg",
-           "zorgvrijstaat", "de ketel", "ketel"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_TERMEN), st.sampled_from(["de", "-", " ", ", ", "Wijk", "WIJK",
-                                                                    "huis", "s", "é", "\n", "İ", "ß"])),
-                max_size=30))
-def test_glossary_word_search_equals_the_trie_regex(parts: list[str]) -> None:
-    from generator.render.glossary import _WORD, _find_terms, _trie_pattern
-
-    body = "".join(parts)
-    pattern = _trie_pattern(_TERMEN)
-    by_first: dict[str, list[str]] = {}
-    for term in sorted(_TERMEN, key=len, reverse=True):
-        by_first.setdefault(_WORD.match(term).group(), []).append(term)
-    lowered = body.lower()
-    if len(lowered) == len(body):
-        expected = [body[m.start():m.end()] for m in pattern.finditer(lowered)]
-    else:
-        expected = [m.group() for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(body)]
-    assert _find_terms(body, pattern, by_first) == expected
