@@ -38,13 +38,14 @@ log = logging.getLogger(__name__)
 SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
 
 
-def _search_words(text: str) -> frozenset[str]:
-    # Interned, so thousands of pages share one copy of a word.
-    return frozenset(map(sys.intern, vocabulary([_searchable(text)])))
+def _search_words(text: str) -> tuple[str, ...]:
+    # Interned, so thousands of pages share one copy of a word; a tuple, which at
+    # 10,000 pages is a few hundred MB smaller than a set.
+    return tuple(map(sys.intern, vocabulary([_searchable(text)])))
 
 
 def add_search_words(pages: dict[PurePosixPath, bytes],
-                     words: dict[PurePosixPath, frozenset[str]]) -> dict[PurePosixPath, bytes]:
+                     words: dict[PurePosixPath, tuple[str, ...]]) -> dict[PurePosixPath, bytes]:
     """Give each page the parts of its compound words, for the site search (in place).
 
     Dutch writes compounds as one word; the search index only has whole words.
@@ -79,14 +80,14 @@ def render_all(project: Project, result: CheckResult, *,
     env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
     content, graph = result.content, result.graph
     glossary = Glossary(content)
-    Job = Callable[[], list[tuple[PurePosixPath, bytes, frozenset[str] | None]]]
+    Job = Callable[[], list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]]
 
-    def data() -> list[tuple[PurePosixPath, bytes, frozenset[str] | None]]:
+    def data() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
         made = render_data(content, graph, result.vragenlijst, directory_urls=directory_urls)
         return [(path, text.encode("utf-8"), None) for path, text in made.items()]
 
     def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
-        def run() -> list[tuple[PurePosixPath, bytes, frozenset[str] | None]]:
+        def run() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
             text = render()
             # Words before the tooltip lines are added: those are not the page's text.
             own = _search_words(text)
@@ -103,7 +104,7 @@ def render_all(project: Project, result: CheckResult, *,
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
     files: dict[PurePosixPath, bytes] = {}
-    words: dict[PurePosixPath, frozenset[str]] = {}
+    words: dict[PurePosixPath, tuple[str, ...]] = {}
     for made in done:
         for path, text, own in made:
             files[path] = text

@@ -12,7 +12,7 @@ adds each page's parts to the page in an element only the search index reads
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
 
 Key = TypeVar("Key")
@@ -56,7 +56,7 @@ def compound_parts(word: str, known: set[str]) -> list[str]:
     return tails
 
 
-def missing_parts(words_per_page: dict[Key, frozenset[str]]) -> dict[Key, list[str]]:
+def missing_parts(words_per_page: Mapping[Key, Collection[str]]) -> dict[Key, list[str]]:
     """For each page (given its words, see ``vocabulary``), the compound parts it lacks.
 
     >>> missing_parts({"a": frozenset({"wijkpsychiater"}), "b": frozenset({"wijk", "psychiater"})})
@@ -71,5 +71,5 @@ def missing_parts(words_per_page: dict[Key, frozenset[str]]) -> dict[Key, list[s
             if word not in parts:
                 parts[word] = compound_parts(word, known)
             found.update(parts[word])
-        result[key] = sorted(found - own)
+        result[key] = sorted(found.difference(own))
     return result
