@@ -34,6 +34,10 @@ RELATION_WEIGHT = {
 }
 
 
+# Reading one item's references is quick: below this many items, forking costs more than it saves (measured).
+_PARALLEL_FROM = 5_000
+
+
 def node_id(kind: str, item_id: str) -> str:
     """The graph node for an item: ``"kind:id"``, e.g. ``"casus:de-ketel"``.
 
@@ -65,7 +69,7 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
     items = [item for kind_items in content.items.values() for item in sorted(kind_items.values(), key=lambda i: i.id)]
     # Each item's references are read on its own (on every core when there are many);
     # the edges are then added in the same order as one pass would.
-    for source, edges in parallel_map(lambda item: _edges_of(item, graph), items):
+    for source, edges in parallel_map(lambda item: _edges_of(item, graph), items, min_items=_PARALLEL_FROM):
         for target, attrs in edges:
             # One edge per (relation, target): a second mention adds nothing.
             if not graph.has_edge(source, target, key=attrs["relation"]):
