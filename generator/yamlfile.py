@@ -134,7 +134,8 @@ def _check_depth(text: str) -> None:
     # interpreter's recursion limit. Block nesting shows as indentation, flow
     # nesting as brackets; both are bounded here.
     # Each rule first asks a cheap question that ordinary files answer with "no".
-    deep = " " * (2 * MAX_DEPTH + 1) in text and re.search(r"^ {%d,}[^ #\n]" % (2 * MAX_DEPTH + 1), text, re.MULTILINE)
+    deep = " " * (2 * MAX_DEPTH + 1) in text and re.search(
+        r"^ {%d,}[^ #\n]" % (2 * MAX_DEPTH + 1), text, re.MULTILINE)
     if deep:
         raise YamlProblem(text.count("\n", 0, deep.start()) + 1, 1, "de tekst is te diep ingesprongen",
                           "maak de structuur platter")

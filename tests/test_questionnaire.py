@@ -321,3 +321,17 @@ def test_batched_propagation_equals_networkx_pagerank() -> None:
     for column, effects in enumerate(effects_list[:2]):
         expected = nx.pagerank(graph, alpha=ALPHA, personalization=effects, weight="weight", tol=1e-12, max_iter=10_000)
         assert np.allclose(ranks[:, column], [expected[n] for n in nodes], rtol=0, atol=1e-12)
+
+
+def test_an_explanation_tree_that_stops_early_keeps_the_paths_it_was_asked_for() -> None:
+    from generator.questionnaire.scoring import explanation_parents
+
+    adjacency = {"a": ["b", "c"], "b": ["a", "d"], "c": ["a", "e"], "d": ["b", "f"], "e": ["c"], "f": ["d"]}
+    full = explanation_parents(adjacency, ["a"])
+    short = explanation_parents(adjacency, ["a"], until={"d"})
+    assert full == {"b": "a", "c": "a", "d": "b", "e": "c", "f": "d"}
+    assert "f" not in short  # stopped once d was reached
+    for node in short:
+        assert short[node] == full[node]
+    assert explanation_parents(adjacency, ["a"], until=set()) == {}
+    assert explanation_parents(adjacency, ["a"], until={"f", "e"}) == full
