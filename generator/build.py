@@ -24,8 +24,7 @@ import jinja2
 from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
-from .render import make_environment, render_data
-from .render.pages import page_jobs
+from .render import make_environment, page_jobs, render_data
 from .decompound import missing_parts, vocabulary
 from .parallel import parallel_map
 from .render.glossary import Glossary
@@ -139,7 +138,8 @@ def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes]) -> int:
         path = root.joinpath(*relative.parts)
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if root != path.parent.resolve() and root not in path.parent.resolve().parents:
+            folder = path.parent.resolve()  # a linked folder could lead outside
+            if folder != root and root not in folder.parents:
                 raise BuildError(f"pad buiten de uitvoermap geweigerd: {relative}")
             folders.add(path.parent)
         wanted.add(str(path))

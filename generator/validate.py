@@ -11,8 +11,8 @@ from .errors import Problem
 from .load import Content, Item
 from .messages import suggest
 from .models import KIND_BY_NAME, KINDS, Bron
-from .parallel import parallel_map
 from .models.common import find_link_problem, iter_markdown_links
+from .parallel import MIN_PARALLEL_QUICK, parallel_map
 from .references import iter_references
 from .yamlfile import ParsedFile
 
@@ -148,8 +148,6 @@ def _duplicate_title_problems(content: Content) -> list[Problem]:
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# Checking one file's references is quick: below this many files, forking costs more than it saves (measured).
-_PARALLEL_FROM = 5_000
 
 
 def find_content_problems(content: Content) -> list[Problem]:
@@ -166,7 +164,7 @@ def find_content_problems(content: Content) -> list[Problem]:
         problem
         for found in parallel_map(
             lambda source: _reference_problems(known_ids, source) + _internal_link_problems(content, source),
-            _sources(content), min_items=_PARALLEL_FROM,
+            _sources(content), min_items=MIN_PARALLEL_QUICK,
         )
         for problem in found
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..load import Content, Item
-from ..parallel import parallel_map
+from ..parallel import MIN_PARALLEL_QUICK, parallel_map
 from ..references import iter_references
 
 __all__ = ["build_graph", "node_id", "SterkteGewicht", "RELATION_WEIGHT"]
@@ -32,10 +32,6 @@ RELATION_WEIGHT = {
     "verwant": 1,
     "bron": 1,
 }
-
-
-# Reading one item's references is quick: below this many items, forking costs more than it saves (measured).
-_PARALLEL_FROM = 5_000
 
 
 def node_id(kind: str, item_id: str) -> str:
@@ -69,7 +65,7 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
     items = [item for kind_items in content.items.values() for item in sorted(kind_items.values(), key=lambda i: i.id)]
     # Each item's references are read on its own (on every core when there are many);
     # the edges are then added in the same order as one pass would.
-    for source, edges in parallel_map(lambda item: _edges_of(item, graph), items, min_items=_PARALLEL_FROM):
+    for source, edges in parallel_map(lambda item: _edges_of(item, graph), items, min_items=MIN_PARALLEL_QUICK):
         for target, attrs in edges:
             # One edge per (relation, target): a second mention adds nothing.
             if not graph.has_edge(source, target, key=attrs["relation"]):

@@ -2,6 +2,6 @@
 
 from .data import render_data
 from .environment import make_environment
-from .pages import render_pages
+from .pages import page_jobs
 
-__all__ = ["make_environment", "render_pages", "render_data"]
+__all__ = ["make_environment", "page_jobs", "render_data"]

@@ -22,9 +22,8 @@ from markupsafe import Markup
 
 from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
-from ..parallel import parallel_map
 
-__all__ = ["render_pages", "page_jobs", "page_path", "STERKTE_VOLGORDE"]
+__all__ = ["page_jobs", "page_path", "STERKTE_VOLGORDE"]
 
 STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
 _SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
@@ -177,41 +176,6 @@ _EXTRA = {
 }
 
 
-def render_pages(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
-                 vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
-                 directory_urls: bool = True,
-                 postprocess: Callable[[PurePosixPath, str], Any] = lambda path, text: text,
-                 ) -> dict[PurePosixPath, Any]:
-    """Render every page of the site as Markdown.
-
-    Parameters
-    ----------
-    content : Content
-        Validated content (no problems left).
-    graph : networkx.MultiDiGraph
-        The knowledge graph of that content.
-    env : jinja2.Environment
-        From ``make_environment``.
-    vragenlijst : Vragenlijst, optional
-        The questionnaire; adds the "Hulp bij kiezen" page.
-    edit_url : callable, optional
-        Content file path -> web address to edit it, or ``None`` for no link.
-    directory_urls : bool
-        False for the offline copy, whose raw-HTML links end in ``.html``.
-    postprocess : callable, optional
-        Applied to every page right after rendering, in the worker that rendered
-        it: the glossary tooltips, and encoding. Its result is the value.
-
-    Returns
-    -------
-    dict
-        Page path (relative to the docs folder) -> Markdown text (or what
-        ``postprocess`` made of it), sorted by path.
-    """
-    jobs, heavy = page_jobs(content, graph, env, vragenlijst, edit_url=edit_url, directory_urls=directory_urls)
-    return dict(sorted(parallel_map(lambda job: (job[0], postprocess(job[0], job[1]())), jobs, heavy=heavy)))
-
-
 _HEAVY_DEGREE = 300  # links; such a page is as much work as dozens of ordinary ones
 
 
@@ -290,12 +254,14 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
     if vragenlijst is not None:
         jobs.append((PurePosixPath("hulp-bij-kiezen.md"), hulp_bij_kiezen))
     items = [item for kind in KINDS for item in content.of(kind.name)]
+
+    def links(item: Any) -> int:
+        return graph.degree(node_id(item.kind, item.id))
+
     # Items linked to many others (a building block used by thousands of cases) have
     # long pages: they go first too, longest first, each as a job of its own.
-    degree = [graph.degree(node_id(item.kind, item.id)) for item in items]
-    heavy = [item for _, n, item in sorted((-d, n, item) for n, (d, item) in enumerate(zip(degree, items))
-                                          if d > _HEAVY_DEGREE)]
-    light = [item for d, item in zip(degree, items) if d <= _HEAVY_DEGREE]
+    heavy = sorted((item for item in items if links(item) > _HEAVY_DEGREE), key=links, reverse=True)
+    light = [item for item in items if links(item) <= _HEAVY_DEGREE]
     jobs += [(page_path(item.kind, item.id), item_page(item)) for item in heavy]
     heavy_count = len(jobs)
     jobs += [(page_path(item.kind, item.id), item_page(item)) for item in light]
