@@ -22,6 +22,7 @@ import random
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,10 @@ TARGET_SIZE = 10_000
 CASE_PAGE_LIMIT = 40 * KB
 QUESTIONNAIRE_GZIP_LIMIT = 150 * KB
 RSS_LIMIT = 2_000 * MB
+
+# Identical builds on this kind of machine differ by 15 % or more in wall time; sizes up
+# to this many cases are built several times (``--repeat``) and report the median.
+REPEAT_UP_TO = 1_000
 
 
 # --- running one phase ------------------------------------------------------------------------
@@ -190,8 +195,11 @@ def _say(message: str) -> None:
 
 
 def measure_size(cases: int, *, code: Path, seed: int, answer_sets: int, workdir: Path | None,
-                 keep: bool) -> dict[str, Any]:
-    """Build a synthetic project of ``cases`` cases from the snapshot ``code`` and measure everything."""
+                 keep: bool, repeat: int = 1) -> dict[str, Any]:
+    """Build a synthetic project of ``cases`` cases from the snapshot ``code`` and measure everything.
+
+    Sizes up to ``REPEAT_UP_TO`` cases are built ``repeat`` times; times are the medians.
+    """
     folder = Path(tempfile.mkdtemp(prefix=f"wijkkompas-bench-{cases}-", dir=workdir))
     load_before = os.getloadavg()[0]
     try:
@@ -207,17 +215,30 @@ def measure_size(cases: int, *, code: Path, seed: int, answer_sets: int, workdir
             # The hook must not generate a second time, as in `wijkkompas build`.
             "mkdocs": ("mkdocs build", _mkdocs(root), dict(env, WIJKKOMPAS_GENEREER_NIET="1")),
         }
-        phases: dict[str, Phase] = {}
-        for key, (name, command, phase_env) in commands.items():
-            phase = phases[key] = run_phase(name, command, root, log, phase_env)
-            result[f"{key}_seconds"] = round(phase.seconds, 2)
-            result[f"{key}_cpu_seconds"] = round(phase.cpu_seconds, 2)
-            result[f"{key}_peak_rss_bytes"] = phase.peak_rss_bytes
-            _say(f"  {name}: {nl(phase.seconds, 1)} s (cpu {nl(phase.cpu_seconds, 1)} s), "
-                 f"piek {nl(phase.peak_rss_bytes / MB)} MB")
-        result["total_seconds"] = round(phases["generate"].seconds + phases["mkdocs"].seconds, 2)
-        result["generator_share"] = round(phases["generate"].seconds / phases["mkdocs"].seconds, 3)
-        result["peak_rss_bytes"] = max(phase.peak_rss_bytes for phase in phases.values())
+        runs: list[dict[str, Phase]] = []
+        for run in range(repeat if cases <= REPEAT_UP_TO else 1):
+            if run:
+                # Every run starts from the bare project, as the first one did.
+                for made in ("build", "site"):
+                    shutil.rmtree(root / made, ignore_errors=True)
+            phases: dict[str, Phase] = {}
+            for key, (name, command, phase_env) in commands.items():
+                phase = phases[key] = run_phase(name, command, root, log, phase_env)
+                _say(f"  {name}: {nl(phase.seconds, 1)} s (cpu {nl(phase.cpu_seconds, 1)} s), "
+                     f"piek {nl(phase.peak_rss_bytes / MB)} MB")
+            runs.append(phases)
+        result["runs"] = len(runs)
+        for key in commands:
+            result[f"{key}_seconds"] = round(statistics.median(r[key].seconds for r in runs), 2)
+            result[f"{key}_cpu_seconds"] = round(statistics.median(r[key].cpu_seconds for r in runs), 2)
+            result[f"{key}_peak_rss_bytes"] = max(r[key].peak_rss_bytes for r in runs)
+            if len(runs) > 1:
+                result[f"{key}_all_seconds"] = [round(r[key].seconds, 2) for r in runs]
+        result["total_seconds"] = round(result["generate_seconds"] + result["mkdocs_seconds"], 2)
+        # Per run, then the median: a run's two phases share the machine's mood of that minute.
+        result["generator_share"] = round(statistics.median(
+            r["generate"].seconds / r["mkdocs"].seconds for r in runs), 3)
+        result["peak_rss_bytes"] = max(result[f"{key}_peak_rss_bytes"] for key in commands)
         result.update(site_metrics(root / "site", cases))
         result.update(_advice(code, root / "site", folder, seed, answer_sets))
         # Other work on the machine slows the wall times; the load shows whether there was any.
@@ -384,6 +405,11 @@ def markdown_table(results: dict[str, Any]) -> str:
              f"Python {m['python']}, node {m['node'] or '–'}, MkDocs {m['mkdocs']}, Material "
              f"{m['mkdocs_material']}; code {m['commit'] or 'onbekend'}"
              + (f" (momentopname {m['code_hash']})" if m.get("code_hash") else "") + "."]
+    repeated = [s for s in results["sizes"] if s.get("runs", 1) > 1]
+    if repeated:
+        built = ", ".join(f"{nl(s['cases'])} casussen {s['runs']}×" for s in repeated)
+        rows.append(f"Herhaald gebouwd ({built}): de tijden zijn medianen; generator/MkDocs is de mediaan "
+                    "van die verhouding per bouw.")
     loads = [f"{nl(s['cases'])}: {nl(s['load_average'][0], 1)} / {nl(s['load_average'][1], 1)}"
              for s in results["sizes"] if "load_average" in s]
     if loads:
@@ -482,6 +508,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--plot", type=Path, default=BENCH / "tijd.png", help="grafiek van de tijden")
     parser.add_argument("--seed", type=int, default=1, help="startwaarde van het toeval (standaard 1)")
     parser.add_argument("--answer-sets", type=int, default=200, help="aantal antwoordsets voor het advies")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help=f"bouw tot en met {REPEAT_UP_TO:,} casussen zo vaak en neem de mediaan (standaard 3)"
+                        .replace(",", "."))
     parser.add_argument("--workdir", type=Path, default=None, help="map voor de tijdelijke projecten")
     parser.add_argument("--keep", action="store_true", help="bewaar de tijdelijke projecten")
     parser.add_argument("--report", action="store_true",
@@ -521,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 results["sizes"].append(measure_size(cases, code=code, seed=args.seed,
                                                      answer_sets=args.answer_sets, workdir=args.workdir,
-                                                     keep=args.keep))
+                                                     keep=args.keep, repeat=max(1, args.repeat)))
             except BenchError as exc:
                 print(f"Benchmark afgebroken: {exc}", file=sys.stderr)
                 return 2

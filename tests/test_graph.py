@@ -102,3 +102,64 @@ def test_real_content_links_both_cases_to_blocks_and_steps() -> None:
         kinds = {l.kind for l in neighbours(graph, case)}
         assert {"bouwsteen", "stap", "tip", "thema", "bron", "begrip"} <= kinds
     assert find_graph_problems(graph) is not None
+
+
+def _related_by_walking(graph, node: str, kind: str, limit: int = 5) -> list[tuple[str, int, list[str]]]:
+    """``related_items`` the slow, obvious way: walk every shared neighbour."""
+    def strongest(a: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for u, v, data in list(graph.out_edges(a, data=True)) + list(graph.in_edges(a, data=True)):
+            other = v if u == a else u
+            if graph.nodes[other]["kind"] != "bron":
+                found[other] = max(found.get(other, 0), int(data["weight"]))
+        return found
+
+    mine = strongest(node)
+    scored = []
+    for other in graph:
+        if other == node or graph.nodes[other]["kind"] != kind:
+            continue
+        theirs = strongest(other)
+        shared = sorted(mine.keys() & theirs.keys())
+        score = sum(mine[m] + theirs[m] for m in shared)
+        if score > 0:
+            scored.append((other, score, shared))
+    return sorted(scored, key=lambda entry: (-entry[1], entry[0]))[:limit]
+
+
+def test_related_table_equals_walking_the_graph_on_the_real_content() -> None:
+    from conftest import REPO
+    from generator.graph.queries import related_table
+
+    graph = check_project(Project.at(REPO)).graph
+    table = related_table(graph, "casus")
+    assert set(table) == {n for n, attrs in graph.nodes(data=True) if attrs["kind"] == "casus"}
+    for node, entries in table.items():
+        assert entries == _related_by_walking(graph, node, "casus")
+
+
+def test_related_table_sums_hubs_and_pairs_alike(monkeypatch) -> None:
+    """Neighbours counted as dense hubs or pair by pair give the same scores."""
+    import random
+
+    import networkx as nx
+
+    from generator.graph import queries
+
+    rng = random.Random(7)
+    graph = nx.MultiDiGraph()
+    kinds = ["casus"] * 60 + ["thema"] * 6 + ["tip"] * 20 + ["bron"] * 3
+    for i, kind in enumerate(kinds):
+        graph.add_node(f"{kind}:{i:03d}", kind=kind)
+    nodes = list(graph)
+    for case in nodes[:60]:
+        for other in rng.sample(nodes, 12):
+            if other != case:
+                graph.add_edge(case, other, key="x", relation="x", weight=rng.randint(1, 3))
+    as_pairs = queries.related_table(graph, "casus", limit=4)
+    monkeypatch.setattr(queries, "_HUB", 5)  # most themes and tips become hubs
+    monkeypatch.setattr(queries, "_EXPANDED", 50)  # and blocks stay tiny
+    as_hubs = queries.related_table(graph, "casus", limit=4)
+    assert as_pairs == as_hubs
+    for node, entries in as_pairs.items():
+        assert entries == _related_by_walking(graph, node, "casus", limit=4)

@@ -6,13 +6,17 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-import scipy as sp
 
 from ..parallel import parallel_map
 
 __all__ = ["Link", "neighbours", "related_items", "related_table"]
 
 _BLOCK = 256  # rows of the similarity matrix held at once: bounded memory at any size
+_EXPANDED = 1 << 22  # shared-neighbour pairs spelled out at once per block (a few tens of MB)
+# A neighbour linked to this many candidates is summed as a dense product instead
+# of pair by pair: for a building block that half of 10,000 cases name, spelling
+# out every pair costs far more than one matrix product.
+_HUB = 256
 
 
 @dataclass(frozen=True)
@@ -73,41 +77,30 @@ def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = N
                   limit: int = 5) -> dict[str, list[tuple[str, int, list[str]]]]:
     """``related_items`` for many nodes at once (default: every node of ``kind``).
 
-    The scores are one sparse matrix product, done in row blocks: comparing
-    each case with every other one by walking the graph grew quadratically.
+    Scores are counted per block of rows over the neighbours each row shares
+    with each candidate; comparing each case with every other one by walking
+    the graph grew quadratically. They are whole numbers, so every way of
+    summing them (pair by pair, or a matrix product for hubs) gives the same.
     """
     order = list(graph)
     index = {n: i for i, n in enumerate(order)}
-    weights: dict[tuple[int, int], int] = {}
-    for u, v, data in graph.edges(data=True):
-        for a, b in ((index[u], index[v]), (index[v], index[u])):
-            weights[(a, b)] = max(weights.get((a, b), 0), int(data["weight"]))
-    size = len(order)
-    rows, cols = (np.array(side, dtype=np.int64) for side in zip(*weights)) if weights else (np.zeros(0, np.int64),) * 2
-    matrix = sp.sparse.csr_array((np.array(list(weights.values()), dtype=np.float64), (rows, cols)), shape=(size, size))
-    middles = np.array([graph.nodes[n]["kind"] != "bron" for n in order])
-    candidates = np.array(sorted((index[n] for n in order if graph.nodes[n]["kind"] == kind),
-                                 key=lambda i: order[i]), dtype=np.int64)
-    weight_to_middle = matrix[:, np.flatnonzero(middles)].tocsr()
-    linked = (weight_to_middle > 0).astype(np.float64)
-    to_candidates_w = weight_to_middle[candidates].T.tocsc()
-    to_candidates_i = linked[candidates].T.tocsc()
-    wanted = [index[n] for n in (nodes if nodes is not None else [order[i] for i in candidates])]
-    middle_nodes = [order[i] for i in np.flatnonzero(middles)]
-    position = {int(c): n for n, c in enumerate(candidates)}
+    kinds = [graph.nodes[n]["kind"] for n in order]
+    # Per node, its neighbours that can be shared (not sources), with the strongest weight either way.
+    links: list[dict[int, int]] = [{} for _ in order]
+    for u, v, weight in graph.edges(data="weight"):
+        a, b = index[u], index[v]
+        for one, other in ((a, b), (b, a)):
+            if kinds[other] != "bron":
+                links[one][other] = max(links[one].get(other, 0), int(weight))
+    candidates = sorted((i for i, k in enumerate(kinds) if k == kind), key=lambda i: order[i])
+    position = {c: p for p, c in enumerate(candidates)}
+    wanted = [index[n] for n in nodes] if nodes is not None else candidates
+    shared = _SharedNeighbours(links, candidates)
 
-    pointers, columns = weight_to_middle.indptr, weight_to_middle.indices
-
-    def middles_of(row: int) -> set[int]:
-        # Straight from the CSR arrays: scipy's row indexing costs ~0.1 ms a call.
-        return set(columns[pointers[row]:pointers[row + 1]].tolist())
-
-    def one_block(begin: int) -> list[tuple[str, list[tuple[str, int, list[str]]]]]:
-        block = wanted[begin:begin + _BLOCK]
-        scores = (weight_to_middle[block] @ to_candidates_i + linked[block] @ to_candidates_w).toarray()
-        rows = []
-        for row, i in enumerate(block):
-            line = scores[row]
+    def one_block(rows: list[int]) -> list[tuple[str, list[tuple[str, int, list[str]]]]]:
+        scores = shared.scores(rows)
+        result = []
+        for line, i in zip(scores, rows):
             if i in position:
                 line[position[i]] = 0  # not related to itself
             found = np.flatnonzero(line > 0)
@@ -115,15 +108,91 @@ def related_table(graph: nx.MultiDiGraph, kind: str, nodes: list[str] | None = N
                 # Keep everything tied with the limit-th score; the sort below breaks ties by id.
                 threshold = np.partition(line[found], found.size - limit)[found.size - limit]
                 found = found[line[found] >= threshold]
-            best = sorted(found, key=lambda c: (-line[c], order[candidates[c]]))[:limit]
+            best = sorted(found.tolist(), key=lambda c: (-line[c], order[candidates[c]]))[:limit]
             entries = []
             for c in best:
                 other = candidates[c]
-                shared = middles_of(i) & middles_of(int(other))
-                entries.append((order[other], int(line[c]), sorted(middle_nodes[m] for m in shared)))
-            rows.append((order[i], entries))
-        return rows
+                both = links[i].keys() & links[other].keys()
+                entries.append((order[other], int(line[c]), sorted(order[m] for m in both)))
+            result.append((order[i], entries))
+        return result
 
     # Blocks are independent: on every core for a large knowledge base.
-    blocks = list(range(0, len(wanted), _BLOCK))
+    blocks = shared.blocks(wanted)
     return {node: entries for rows in parallel_map(one_block, blocks, min_items=8) for node, entries in rows}
+
+
+class _SharedNeighbours:
+    """Sums, for rows and candidates, ``w(row, m) + w(candidate, m)`` over the neighbours ``m`` they share."""
+
+    def __init__(self, links: list[dict[int, int]], candidates: list[int]) -> None:
+        self.links = links
+        self.size = len(candidates)
+        by_middle: dict[int, list[tuple[int, int]]] = {}
+        for p, c in enumerate(candidates):
+            for m, w in links[c].items():
+                by_middle.setdefault(m, []).append((p, w))
+        hubs = sorted(m for m, entries in by_middle.items() if len(entries) >= _HUB)
+        self.hub = {m: h for h, m in enumerate(hubs)}
+        # Hubs as dense rows: candidate weights, and whether linked at all.
+        self.hub_weight = np.zeros((len(hubs), self.size))
+        for h, m in enumerate(hubs):
+            for p, w in by_middle[m]:
+                self.hub_weight[h, p] = w
+        self.hub_linked = (self.hub_weight > 0).astype(np.float64)
+        # The other neighbours as a compressed list: middle -> (candidate, weight) pairs.
+        self.start: dict[int, int] = {}
+        self.count: dict[int, int] = {}
+        flat: list[tuple[int, int]] = []
+        for m, entries in by_middle.items():
+            if m not in self.hub:
+                self.start[m], self.count[m] = len(flat), len(entries)
+                flat += entries
+        self.candidate = np.array([p for p, _ in flat], dtype=np.int64)
+        self.weight = np.array([w for _, w in flat], dtype=np.int64)
+
+    def expanded(self, row: int) -> int:
+        """How many pairs ``row`` spells out."""
+        return sum(self.count.get(m, 0) for m in self.links[row])
+
+    def blocks(self, rows: list[int]) -> list[list[int]]:
+        """``rows`` cut into blocks of at most ``_BLOCK`` rows and about ``_EXPANDED`` pairs."""
+        blocks: list[list[int]] = []
+        current: list[int] = []
+        pairs = 0
+        for row in rows:
+            cost = self.expanded(row)
+            if current and (len(current) == _BLOCK or pairs + cost > _EXPANDED):
+                blocks.append(current)
+                current, pairs = [], 0
+            current.append(row)
+            pairs += cost
+        if current:
+            blocks.append(current)
+        return blocks
+
+    def scores(self, rows: list[int]) -> np.ndarray:
+        """A ``len(rows)`` x candidates array of whole-number scores."""
+        starts, counts, own, where = [], [], [], []
+        hub_weight = np.zeros((len(rows), len(self.hub)))
+        for r, row in enumerate(rows):
+            for m, w in self.links[row].items():
+                if m in self.hub:
+                    hub_weight[r, self.hub[m]] = w
+                elif m in self.start:
+                    starts.append(self.start[m])
+                    counts.append(self.count[m])
+                    own.append(w)
+                    where.append(r)
+        counts_a = np.array(counts, dtype=np.int64)
+        total = int(counts_a.sum())
+        # Position k of the pairs belongs to the k-th (row, middle) entry, repeated per candidate.
+        first = np.repeat(np.array(starts, dtype=np.int64) - np.cumsum(counts_a) + counts_a, counts_a)
+        taken = first + np.arange(total, dtype=np.int64)
+        keys = np.repeat(np.array(where, dtype=np.int64), counts_a) * self.size + self.candidate[taken]
+        values = np.repeat(np.array(own, dtype=np.int64), counts_a) + self.weight[taken]
+        scores = np.bincount(keys, weights=values, minlength=len(rows) * self.size).reshape(len(rows), self.size)
+        if self.hub:
+            hub_linked = (hub_weight > 0).astype(np.float64)
+            scores += hub_weight @ self.hub_linked + hub_linked @ self.hub_weight
+        return scores
