@@ -509,8 +509,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="startwaarde van het toeval (standaard 1)")
     parser.add_argument("--answer-sets", type=int, default=200, help="aantal antwoordsets voor het advies")
     parser.add_argument("--repeat", type=int, default=3,
-                        help=f"bouw tot en met {REPEAT_UP_TO:,} casussen zo vaak en neem de mediaan (standaard 3)"
-                        .replace(",", "."))
+                        help=f"bouw tot en met {nl(REPEAT_UP_TO)} casussen zo vaak en neem de mediaan (standaard 3)")
     parser.add_argument("--workdir", type=Path, default=None, help="map voor de tijdelijke projecten")
     parser.add_argument("--keep", action="store_true", help="bewaar de tijdelijke projecten")
     parser.add_argument("--report", action="store_true",
