@@ -100,15 +100,15 @@ class _Rows:
     def __init__(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> None:
         self._scipy: Any = None
         self._passes: list[tuple[int, np.ndarray, np.ndarray]] = []
-        # Longest rows first, so the rows that have a k-th entry are always a prefix.
-        lengths = np.diff(indptr)
-        self._order = np.argsort(-lengths, kind="stable")
         if len(data) > _SMALL:
             import scipy.sparse  # here: only a large knowledge base pays for the import
 
             n = len(indptr) - 1
             self._scipy = scipy.sparse.csr_array((data, indices, indptr), shape=(n, n))
             return
+        # Longest rows first, so the rows that have a k-th entry are always a prefix.
+        lengths = np.diff(indptr)
+        self._order = np.argsort(-lengths, kind="stable")
         ranked = lengths[self._order]
         for k in range(int(ranked[0]) if len(ranked) else 0):
             count = int(np.count_nonzero(ranked > k))

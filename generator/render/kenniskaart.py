@@ -18,6 +18,7 @@ cases.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass
@@ -120,17 +121,14 @@ class _Rand:
     sterkte: str | None
 
 
-def _escape(text: str, entities: dict[str, str] | None = None) -> str:
-    # What xml.sax.saxutils.escape does; importing it pulls in urllib and ssl (20 ms a build).
-    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-    for char, entity in (entities or {}).items():
-        text = text.replace(char, entity)
-    return text
-
-
 def _text(value: object) -> str:
     """Escape ``value`` for XML character data."""
-    return _escape(_XML_INVALID.sub("", str(value)))
+    return html.escape(_XML_INVALID.sub("", str(value)), quote=False)
+
+
+# Whitespace other than a space is written as a character reference,
+# because an XML parser would otherwise normalise it to a space.
+_ATTRIBUTE_EXTRA = str.maketrans({'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def _attr(value: object) -> str:
@@ -139,10 +137,7 @@ def _attr(value: object) -> str:
     >>> _attr('a "b" <c>')
     '"a &quot;b&quot; &lt;c&gt;"'
     """
-    # Whitespace other than a space is written as a character reference,
-    # because an XML parser would otherwise normalise it to a space.
-    entities = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-    return '"' + _escape(_XML_INVALID.sub("", str(value)), entities) + '"'
+    return '"' + _text(value).translate(_ATTRIBUTE_EXTRA) + '"'
 
 
 def _safe_href(href: str) -> str:
