@@ -10,6 +10,7 @@ import pytest
 from generator.build import render_all, write_tree
 from generator.check import check_project
 from generator.project import Project
+from generator.render.data import _json_list, dump_json
 from generator.render.environment import plain, yaml_string
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
@@ -39,6 +40,16 @@ def test_golden_output(mini: Project) -> None:
 
 def test_output_is_deterministic(mini: Project) -> None:
     assert _render(mini) == _render(mini)
+
+
+@pytest.mark.parametrize("records", [
+    [],
+    [{"id": "a"}],
+    [{"id": "café", "tekst": "wijk… 🏘️ \\ \"quote\"", "lijst": [1, None, True]}, {"b": 2, "a": 1}],
+])
+def test_a_data_list_made_record_by_record_equals_dumping_the_list(records: list[dict[str, object]]) -> None:
+    # The kinds' data files are written this way to save memory; they must not change.
+    assert _json_list(iter(records)) == dump_json(records).encode("utf-8")
 
 
 def test_pages_link_both_ways(mini: Project) -> None:
