@@ -37,7 +37,7 @@ def _json_list(records: Iterable[Any]) -> bytes:
 
     At 10,000 cases ``casussen.json`` is 150 MB. As one ``str`` (two bytes a
     character once a single 'é' occurs), next to its parts and its encoding, it
-    was the generator's peak memory; one buffer of bytes is about a third of that.
+    was the generator's peak memory; one buffer of bytes needs well under half.
     """
     buffer = io.BytesIO()
     buffer.write(b"[")
