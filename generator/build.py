@@ -83,7 +83,7 @@ def render_all(project: Project, result: CheckResult, *,
 
     def data() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
         made = render_data(content, graph, result.vragenlijst, directory_urls=directory_urls)
-        return [(path, data, None) for path, data in made.items()]
+        return [(path, body, None) for path, body in made.items()]
 
     def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
         def run() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
