@@ -4,13 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-offline serve test check schema sjablonen bench clean help
+.PHONY: site site-offline serve test fuzz check schema sjablonen bench clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
 	@echo "make serve   - live voorvertoning op http://127.0.0.1:8000"
 	@echo "make site-offline - een kopie in site-offline/ die zonder internet werkt (workshops)"
 	@echo "make test    - alle tests (unit, build, browser)"
+	@echo "make fuzz    - de eigenschapstest op gemuteerde inhoud, met veel meer voorbeelden"
 	@echo "make check   - controleer alleen de inhoud"
 	@echo "make bench   - meet bouwtijd en groottes bij 100, 1.000 en 10.000 casussen"
 
@@ -54,3 +55,9 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build site site-offline
+
+# The property test over mutations of the real content, with many more examples
+# than `make test` (1,000): WIJKKOMPAS_FUZZ=100000 make fuzz for a night's run.
+fuzz: $(STAMP)
+	WIJKKOMPAS_FUZZ=$${WIJKKOMPAS_FUZZ:-20000} $(BIN)/python -m pytest tests/test_properties.py -q \
+		-k "whatever_check_accepts" --hypothesis-show-statistics

@@ -2,18 +2,36 @@
 
 A build with content errors writes nothing, and ``site/`` is replaced only by a
 complete, successful MkDocs build, so a failure always leaves the previous site.
+
+No failed build wedges the next one:
+
+* One build at a time, by an ``flock`` on ``build/.lock``; the holder writes its
+  pid into the file. A build that finds the lock held waits at most
+  ``WIJKKOMPAS_LOCK_WACHT`` seconds (default ten minutes), then stops with a
+  message naming that process.
+* Nothing else holds the lock: forked children close it (``_close_lock_in_child``)
+  and, like the MkDocs process, are killed by the kernel when the build dies.
+* ``site/`` is replaced by one atomic exchange, so it is complete at every
+  instant; what a killed build leaves (``build/site-*``, ``.site-oud-*``) is
+  removed by the next build.
+* ``stop_for_test`` lets the tests kill a build at each stage.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
 import fcntl
 import re
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -26,15 +44,43 @@ from .errors import BuildError, ContentError
 from .project import Project
 from .render import make_environment, page_jobs, render_data
 from .decompound import missing_parts, vocabulary
-from .parallel import parallel_map
+from .parallel import die_with_parent, parallel_map
 from .render.glossary import Glossary
 
-__all__ = ["generate", "build_site", "write_tree", "SKIP_HOOK_ENV"]
+__all__ = ["generate", "build_site", "write_tree", "stop_for_test", "SKIP_HOOK_ENV", "LOCK_WAIT_ENV",
+           "TEST_STOP_ENV"]
 
 log = logging.getLogger(__name__)
 
 # Set while ``build_site`` runs MkDocs, so the MkDocs hook does not generate twice.
 SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
+# Seconds a build waits for another one to finish before it gives up.
+LOCK_WAIT_ENV = "WIJKKOMPAS_LOCK_WACHT"
+LOCK_WAIT_DEFAULT = 600.0
+TEST_STOP_ENV = "WIJKKOMPAS_TEST_STOP"
+TEST_STAGES = ("after-check", "worker", "after-docs", "mkdocs", "before-swap", "after-swap")
+# What a killed build can leave: staging folders (or, after the exchange, the old
+# site) in build/, and the old site of the two-rename fallback next to site/.
+_STAGING_PREFIX = "site-"
+_OLD_SITE_PREFIX = ".site-oud-"
+
+
+def stop_for_test(stage: str, build_pid: int | None = None) -> None:
+    """Test hook: kill the build with SIGKILL at ``stage`` when ``WIJKKOMPAS_TEST_STOP`` names it.
+
+    The stages, in order (``TEST_STAGES``): ``after-check`` (content checked,
+    nothing written), ``worker`` (inside a render worker, which kills the build
+    process that forked it; with this stage the pages are rendered in worker
+    processes even for a small project), ``after-docs`` (build/docs written),
+    ``mkdocs`` (MkDocs started), ``before-swap`` (the new site staged in
+    build/) and ``after-swap`` (the new site in place, the old one not yet
+    removed). ``build_pid`` is the build's process when called from a worker.
+    """
+    if os.environ.get(TEST_STOP_ENV) == stage:
+        try:
+            os.kill(build_pid or os.getpid(), signal.SIGKILL)
+        except ProcessLookupError:  # another worker was first
+            pass
 
 
 def _search_words(text: str) -> tuple[str, ...]:
@@ -60,8 +106,10 @@ def add_search_words(pages: dict[PurePosixPath, bytes],
 
 
 def _searchable(markdown: str) -> str:
-    # Front matter and tooltip definitions are not part of the page's text.
+    # Front matter, tooltip definitions and the tags of raw HTML (editors' texts are
+    # HTML by now) are not part of the page's text.
     body = re.sub(r"\A---\n.*?\n---\n", "", markdown, count=1, flags=re.DOTALL)
+    body = re.sub(r"<[^>\n]*>", " ", body) if "<" in body else body
     return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE) if "*[" in body else body
 
 
@@ -85,8 +133,11 @@ def render_all(project: Project, result: CheckResult, *,
         made = render_data(content, graph, result.vragenlijst, directory_urls=directory_urls)
         return [(path, body, None) for path, body in made.items()]
 
+    build_pid = os.getpid()
+
     def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
         def run() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
+            stop_for_test("worker", build_pid)
             text = render()
             # Words before the tooltip lines are added: those are not the page's text.
             own = _search_words(text)
@@ -97,7 +148,9 @@ def render_all(project: Project, result: CheckResult, *,
         pages, heavy = page_jobs(content, graph, env, result.vragenlijst, edit_url=project.edit_url,
                                  directory_urls=directory_urls)
         jobs: list[Job] = [data] + [page(path, render) for path, render in pages]
-        done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy)
+        # The test of a build killed inside a worker needs workers, also for a small project.
+        in_workers = 0 if os.environ.get(TEST_STOP_ENV) == "worker" else None
+        done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy, min_items=in_workers)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
@@ -168,20 +221,109 @@ def generate(project: Project, *, offline: bool = False) -> CheckResult:
     if not result.ok:
         raise ContentError(result.fouten)
     result.content.release_sources()
+    stop_for_test("after-check")
     write_tree(project.docs_dir, render_all(project, result, directory_urls=not offline))
+    stop_for_test("after-docs")
     return result
 
 
+# The descriptor of the build lock while this process holds it. A forked child
+# closes its copy (flock belongs to the open file, so a worker that outlived the
+# build would keep holding the lock); O_CLOEXEC does the same for programs started
+# with exec.
+_lock_fd: int | None = None
+
+
+def _close_lock_in_child() -> None:
+    global _lock_fd
+    if _lock_fd is not None:
+        os.close(_lock_fd)
+        _lock_fd = None
+
+
+os.register_at_fork(after_in_child=_close_lock_in_child)
+
+
+def _lock_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, LOCK_WAIT_DEFAULT)))
+    except ValueError:
+        return LOCK_WAIT_DEFAULT
+
+
+def _holder(fd: int) -> int | None:
+    # The pid the holder wrote after taking the lock. No stale-lock logic is needed:
+    # the kernel releases an flock when its last holder dies, so a lock that is
+    # held always has a live holder, even if an older build wrote no pid.
+    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:.0f} minuten" if seconds >= 120 else f"{seconds:.0f} seconden"
+
+
 @contextmanager
-def _build_lock(project: Project) -> Iterator[None]:
-    # Two builds at once would race on build/docs and site/; take turns instead.
+def _build_lock(project: Project, on_wait: Callable[[str], object] | None = None) -> Iterator[None]:
+    """Hold ``build/.lock`` (two builds at once would race on build/docs and site/).
+
+    Waits at most ``WIJKKOMPAS_LOCK_WACHT`` seconds for another build, telling
+    ``on_wait`` once who it waits for; then raises ``BuildError``.
+    """
+    global _lock_fd
     project.build_dir.mkdir(parents=True, exist_ok=True)
-    with open(project.build_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    # Not truncated on opening: the file holds the pid of the build that has the lock.
+    fd = os.open(project.build_dir / ".lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        wait = _lock_wait()
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                pid = _holder(fd)
+                who = f"proces {pid}" if pid else "een ander proces"
+                if time.monotonic() >= deadline:
+                    stop = f"kill {pid}" if pid else f"fuser -k {project.build_dir / '.lock'}"
+                    raise BuildError(
+                        f"een andere bouw ({who}) is na {_duration(wait)} wachten nog bezig in {project.root}. "
+                        f"Wacht tot die klaar is en bouw dan opnieuw. Hangt die bouw, stop hem dan "
+                        f"(bijvoorbeeld met '{stop}') en bouw opnieuw.") from None
+                if not told and on_wait is not None:
+                    on_wait(f"Een andere bouw ({who}) is nog bezig; deze bouw wacht tot die klaar is "
+                            f"(hoogstens {_duration(wait)}).")
+                    told = True
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        _lock_fd = fd
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _lock_fd = None
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _remove_leftovers(project: Project) -> None:
+    # Called under the lock, so no other build is using these folders. Best effort:
+    # a leftover that cannot be removed does not stop the build.
+    for pattern in (project.build_dir.glob(_STAGING_PREFIX + "*"),
+                    project.root.glob(_OLD_SITE_PREFIX + "*")):
+        for leftover in pattern:
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _check_writable(*folders: Path) -> None:
+    # Before the work, not after minutes of it: the swap needs to write in the
+    # project folder, in build/ and in site/ itself (a moved folder's "..").
+    for folder in folders:
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
 
 
 def _run_mkdocs(project: Project, out: Path, strict: bool, offline: bool = False) -> None:
@@ -194,40 +336,99 @@ def _run_mkdocs(project: Project, out: Path, strict: bool, offline: bool = False
     if offline:
         # Read by mkdocs.yml: the offline plugin, and file names instead of folders.
         env.update({"WIJKKOMPAS_OFFLINE": "true", "WIJKKOMPAS_DIRECTORY_URLS": "false"})
-    completed = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
-    if completed.returncode != 0:
-        output = (completed.stderr + completed.stdout).splitlines()
+    build_pid = os.getpid()
+    # MkDocs dies with the build (die_with_parent), so a killed build leaves no process.
+    with subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, text=True,
+                          preexec_fn=lambda: die_with_parent(build_pid)) as process:
+        stop_for_test("mkdocs")
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        output = (stderr + stdout).splitlines()
         # MkDocs also logs INFO lines (e.g. every page left out of the nav); keep the reasons.
         reasons = [line for line in output if not line.startswith(("INFO", "  - "))] or output
         raise BuildError("MkDocs kon de site niet bouwen:\n" + "\n".join(reasons).strip())
 
 
+_RENAME_EXCHANGE = 2  # from <linux/fs.h>
+_AT_FDCWD = -100
+
+
+def _load_renameat2() -> Callable[..., int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).renameat2
+    except (OSError, AttributeError):  # no libc, or glibc older than 2.28
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return function
+
+
+_RENAMEAT2 = _load_renameat2()
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step; False where the system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # file system without exchange
+        return False
+    raise OSError(code, os.strerror(code), str(second), None, str(first))
+
+
 def _swap_in(new: Path, site: Path) -> None:
+    """Put the folder ``new`` in the place of ``site``; ``site`` is complete at every instant.
+
+    With an atomic exchange ``new`` then holds the old site, removed here (or,
+    after a kill, by the next build). Without one (not Linux, or a file system
+    that cannot), the old site is first moved aside to ``.site-oud-*``: a kill
+    between the two renames leaves no ``site/`` until the next build.
+    """
+    if site.exists() and _exchange(new, site):
+        stop_for_test("after-swap")
+        shutil.rmtree(new, ignore_errors=True)
+        return
     old = None
     if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-oud-", dir=site.parent))
+        old = Path(tempfile.mkdtemp(prefix=_OLD_SITE_PREFIX, dir=site.parent))
         os.replace(site, old / "site")
     os.replace(new, site)
+    stop_for_test("after-swap")
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project: Project, *, strict: bool = True, offline: bool = False) -> CheckResult:
+def build_site(project: Project, *, strict: bool = True, offline: bool = False,
+               on_wait: Callable[[str], object] | None = None) -> CheckResult:
     """Build the whole site into ``site/`` (or, ``offline``, a copy that works from disk into ``site-offline/``).
+
+    ``on_wait`` receives a message when the build waits for another build.
 
     Raises
     ------
     ContentError
         When the content has errors; nothing is written.
     BuildError
-        When MkDocs fails; ``site/`` keeps its previous contents.
+        When MkDocs fails, or another build holds the lock too long; ``site/``
+        keeps its previous contents.
+    OSError
+        When a folder cannot be written (``filename`` names it); ``site/`` keeps
+        its previous contents.
     """
-    with _build_lock(project):
+    target = project.offline_dir if offline else project.site_dir
+    _check_writable(project.root, project.build_dir, target)
+    with _build_lock(project, on_wait):
+        _remove_leftovers(project)
         result = generate(project, offline=offline)
-        staging = Path(tempfile.mkdtemp(prefix="site-", dir=project.build_dir))
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=project.build_dir))
         try:
             _run_mkdocs(project, staging, strict, offline)
-            _swap_in(staging, project.offline_dir if offline else project.site_dir)
+            stop_for_test("before-swap")
+            _swap_in(staging, target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import sys
@@ -11,7 +12,7 @@ from typing import Sequence
 
 from .build import build_site, generate
 from .check import CheckResult, check_project
-from .errors import BuildError, ContentError, Problem
+from .errors import BuildError, ContentError, Problem, left_out_message, limit_per_file
 from .models import KINDS
 from .project import Project
 from .questionnaire.advice import AdviceError, advise
@@ -36,8 +37,13 @@ def _summary(result: CheckResult) -> str:
 
 
 def _print_problems(problems: list[Problem], stream=None) -> None:
-    for problem in problems:
+    # At most MAX_PROBLEMS_PER_FILE per file; the rest as one line with their number.
+    shown, left_out = limit_per_file(problems)
+    for number, problem in enumerate(shown):
         print(problem.format(), file=stream or sys.stderr)
+        last_of_file = number + 1 == len(shown) or shown[number + 1].bestand != problem.bestand
+        if last_of_file and problem.bestand in left_out:
+            print(f"{problem.bestand}: {left_out_message(left_out.pop(problem.bestand))}", file=stream or sys.stderr)
 
 
 def _cmd_check(args: argparse.Namespace, project: Project) -> int:
@@ -45,13 +51,22 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
     failed = not result.ok or (args.strict and result.waarschuwingen)
     if args.format == "github":
         # Workflow commands: GitHub shows these inline on the pull request's files.
-        for problem in result.fouten + result.waarschuwingen:
+        shown, left_out = limit_per_file(result.fouten + result.waarschuwingen)
+        for problem in shown:
             print(problem.as_github(strict=args.strict))
+        for bestand, count in left_out.items():
+            print(Problem(bestand, 0, 0, "", left_out_message(count)).as_github())
         print(_summary(result))
     elif args.format == "json":
+        fouten, fouten_weg = limit_per_file(result.fouten)
+        waarschuwingen, waarschuwingen_weg = limit_per_file(result.waarschuwingen)
         print(json.dumps({
-            "fouten": [p.as_json() for p in result.fouten],
-            "waarschuwingen": [p.as_json() for p in result.waarschuwingen],
+            "fouten": [p.as_json() for p in fouten],
+            "waarschuwingen": [p.as_json() for p in waarschuwingen],
+            # Per file, how many were left out of the lists above (at most 20 per file are listed).
+            "weggelaten": {"fouten": fouten_weg, "waarschuwingen": waarschuwingen_weg},
+            "aantal_fouten": len(result.fouten),
+            "aantal_waarschuwingen": len(result.waarschuwingen),
             "aantallen": result.content.counts(),
         }, ensure_ascii=False, indent=2))
     else:
@@ -82,7 +97,8 @@ def _cmd_generate(args: argparse.Namespace, project: Project) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, project: Project) -> int:
-    result = build_site(project, strict=not args.niet_strikt, offline=args.offline)
+    result = build_site(project, strict=not args.niet_strikt, offline=args.offline,
+                        on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     target = project.offline_dir if args.offline else project.site_dir
     print(_summary(result))
     print(f"Site gebouwd in {target}/")
@@ -98,6 +114,25 @@ def _cmd_schema(args: argparse.Namespace, project: Project) -> int:
     changed = write_schemas(project.schemas_dir)
     print(f"{len(changed)} schema('s) bijgewerkt in {project.schemas_dir}.")
     return EXIT_OK
+
+
+def _file_system_error(exc: OSError) -> str:
+    """What went wrong with which path, and what to do, in Dutch (never the English ``strerror``)."""
+    path = exc.filename if exc.filename is not None else exc.filename2
+    where = f" bij {path}" if path is not None else ""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (f"geen toestemming{where}. Geef uzelf lees- en schrijfrechten op deze map of dit bestand "
+                f"(bijvoorbeeld met 'chmod u+rwX {path}'), of werk in een kopie van het project in een "
+                "map waarin u mag schrijven.")
+    if exc.errno == errno.EROFS:
+        return (f"de schijf{where} kan alleen gelezen worden. Werk in een kopie van het project "
+                "op een schijf waarop u mag schrijven.")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"de schijf is vol{where}. Maak ruimte vrij en probeer het opnieuw."
+    if exc.errno == errno.ENOENT:
+        return f"niet gevonden{where}. Controleer of het pad bestaat en probeer het opnieuw."
+    code = errno.errorcode.get(exc.errno or 0, "onbekend")
+    return f"het besturingssysteem meldt een fout ({code}){where}. Controleer dit pad en probeer het opnieuw."
 
 
 def _parse_answers(values: list[str]) -> dict[str, list[str]]:
@@ -204,6 +239,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FOUT
     except BuildError as exc:
         print(f"Bouwen mislukt: {exc}\nDe vorige site is niet aangeraakt.", file=sys.stderr)
+        return EXIT_FOUT
+    except OSError as exc:
+        # A read-only folder, a full disk: a message, never a traceback.
+        if args.command == "build":
+            print(f"Bouwen mislukt: {_file_system_error(exc)}\nDe vorige site is niet aangeraakt.",
+                  file=sys.stderr)
+        else:
+            print(f"Mislukt: {_file_system_error(exc)}", file=sys.stderr)
         return EXIT_FOUT
     except KeyboardInterrupt:
         return 130

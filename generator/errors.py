@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Problem", "WijkkompasError", "ContentError", "BuildError"]
+__all__ = ["Problem", "WijkkompasError", "ContentError", "BuildError", "dutch_number", "limit_per_file", "left_out_message",
+           "MAX_PROBLEMS_PER_FILE"]
 
 
 @dataclass(frozen=True, order=True)
@@ -59,6 +60,35 @@ class Problem:
             "veld": self.veld,
             "melding": self.melding + (f" — {self.oplossing}" if self.oplossing else ""),
         }
+
+
+def dutch_number(number: int) -> str:
+    """``3996`` as ``'3.996'``: Dutch writes a dot between thousands."""
+    return f"{number:,}".replace(",", ".")
+
+
+# More than this many problems in one file are not worth reading (a list of
+# 200,000 wrong items gave 400,000 lines); the rest is counted, not shown.
+MAX_PROBLEMS_PER_FILE = 20
+
+
+def limit_per_file(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> tuple[list[Problem], dict[str, int]]:
+    """The first ``limit`` problems of each file, in order, and how many were left out per file."""
+    shown: list[Problem] = []
+    per_file: dict[str, int] = {}
+    left_out: dict[str, int] = {}
+    for problem in problems:
+        count = per_file[problem.bestand] = per_file.get(problem.bestand, 0) + 1
+        if count <= limit:
+            shown.append(problem)
+        else:
+            left_out[problem.bestand] = left_out.get(problem.bestand, 0) + 1
+    return shown, left_out
+
+
+def left_out_message(count: int) -> str:
+    """'… en 3.996 meer in dit bestand'."""
+    return f"… en {dutch_number(count)} meer in dit bestand"
 
 
 def _escape_data(text: str) -> str:

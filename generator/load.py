@@ -6,21 +6,24 @@ The only module that reads content from disk. It checks each file on its own
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from .errors import Problem, dutch_number
 from .messages import problems_from_validation_error
 from .parallel import parallel_map
 from .models import KINDS, Kind
 from .models.common import SLUG_PATTERN
 from .yamlfile import MAX_FILE_BYTES, ParsedFile, YamlProblem, parse_yaml
 
-__all__ = ["Item", "Content", "load_content", "YAML_SUFFIXES"]
+__all__ = ["Item", "Content", "load_content", "read_content_file", "field_at_line", "YAML_SUFFIXES"]
 
 YAML_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -56,6 +59,8 @@ class Content:
     # Files that parsed as YAML but failed their model: kind, id, file, parsed data.
     # They are kept so cross-file checks can still report on them.
     rejected: list[tuple[str, str, str, ParsedFile]] = field(default_factory=list)
+    # Files that could not be read or parsed at all: kind and id (the file name).
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
     def of(self, kind: str) -> list[Item]:
         """Items of one kind, sorted by id."""
@@ -66,12 +71,13 @@ class Content:
         return self.items[kind].get(id_)
 
     def known_ids(self, kind: str) -> set[str]:
-        """Ids of ``kind`` that exist, including files that failed their model.
+        """Ids of ``kind`` that exist, including files that failed their model or their YAML.
 
         References to a file with errors of its own are not reported again: that
         would bury the real error under many follow-on errors.
         """
-        return set(self.items[kind]) | {r[1] for r in self.rejected if r[0] == kind}
+        return (set(self.items[kind]) | {r[1] for r in self.rejected if r[0] == kind}
+                | {id_ for kind_, id_ in self.unreadable if kind_ == kind})
 
     def release_sources(self) -> None:
         """Forget the parsed YAML (data and positions) once every check is done.
@@ -108,7 +114,7 @@ def _discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
     files, problems = [], []
     for path in sorted(folder.iterdir()):
         rel = _relative(path, root)
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
+        if _is_leftover(path.name) or path.name.lower() == "readme.md":
             continue
         if path.is_symlink():
             problems.append(Problem(rel, 0, 0, "", "symbolische links zijn niet toegestaan in de inhoudsmappen",
@@ -131,20 +137,71 @@ def _discover(root: Path, kind: Kind) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def _read_bounded(path: Path) -> bytes:
-    """The file's bytes, but never more than one byte past the size limit.
+# What editors and operating systems leave beside files: skipped without a word.
+# Any other name starting with a dot is treated like every other file, so a
+# `.naam.yml` is reported (its name is no valid id) rather than silently ignored.
+_LEFTOVER_RE = re.compile(r"^(?:\..*\.sw[a-p]|\.#.*|\._.*|\.DS_Store|\.gitkeep|\.gitignore|\.keep)$")
 
-    ``parse_yaml`` refuses what is too large; reading a 4 GB file first would
-    exhaust memory before it could.
+
+def _is_leftover(name: str) -> bool:
+    return bool(_LEFTOVER_RE.match(name))
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "geen toestemming"
+    if exc.errno == errno.ENOENT:
+        return "het bestaat niet meer"
+    return f"systeemfout {errno.errorcode.get(exc.errno or 0, exc.errno)}"
+
+
+def read_content_file(path: Path) -> bytes:
+    """The bytes of one file the build reads, opened safely.
+
+    Only a regular file, never through a symbolic link, and never more than one
+    byte past the size limit (reading a 4 GB file first would exhaust memory before
+    ``parse_yaml`` could refuse it). Opened without blocking and checked on the open
+    file itself, so a pipe cannot hang the check and a file swapped in between
+    cannot slip past.
+
+    Raises
+    ------
+    YamlProblem
+        With a Dutch explanation, for anything that is not a readable regular file
+        within the size limit.
     """
-    with path.open("rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or path.is_symlink():
+            raise YamlProblem(1, 1, "dit is een symbolische link; die worden niet gelezen",
+                              "zet het bestand zelf op deze plek") from None
+        raise YamlProblem(1, 1, f"het bestand is niet te lezen ({_reason(exc)})",
+                          "controleer of het bestaat en of u het mag lezen") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        soort = "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand (maar bijv. een pipe)"
+        raise YamlProblem(1, 1, f"dit is {soort} en wordt niet gelezen", "vervang het door een gewoon YAML-bestand")
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise YamlProblem(1, 1, f"het bestand is niet te lezen ({_reason(exc)})",
+                              "controleer of u het mag lezen") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            1, 1, f"het bestand is te groot ({dutch_number(max(info.st_size, len(raw)))} bytes; "
+            f"maximaal {dutch_number(MAX_FILE_BYTES)})", "splits de tekst of maak hem korter",
+        )
+    return raw
 
 
 _KEY_RE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
 
-def _field_at_line(raw: bytes, regel: int) -> str:
+def field_at_line(raw: bytes, regel: int) -> str:
     """The key on (or just above) a line, to name the field of a YAML error."""
     lines = raw.decode("utf-8", errors="replace").splitlines()
     for number in range(min(regel, len(lines)) - 1, max(regel - 4, 0) - 1, -1):
@@ -166,20 +223,13 @@ def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Item | ParsedFile | 
             "gebruik alleen kleine letters, cijfers en koppeltekens"
             + (f"; hernoem het bestand bijv. naar '{better}.yml'" if better else ", bijv. 'de-ketel.yml'"),
         ))
+    raw = b""
     try:
-        raw = _read_bounded(path)
-        if len(raw) > MAX_FILE_BYTES:
-            size = path.stat().st_size
-            return None, problems + [Problem(
-                rel, 1, 1, "(bestand)", f"het bestand is te groot ({size:,} bytes; maximaal {MAX_FILE_BYTES:,})",
-                "splits de tekst of maak hem korter",
-            )]
+        raw = read_content_file(path)
         parsed = parse_yaml(raw)
     except YamlProblem as exc:
-        veld = _field_at_line(raw, exc.regel)
+        veld = field_at_line(raw, exc.regel) if raw else "(bestand)"
         return None, problems + [Problem(rel, exc.regel, exc.kolom, veld, exc.melding, exc.oplossing)]
-    except OSError as exc:
-        return None, problems + [Problem(rel, 0, 0, "", f"het bestand is niet te lezen ({exc.strerror})")]
     if not isinstance(parsed.data, dict):
         soort = "een lijst" if isinstance(parsed.data, list) else "een losse waarde"
         regel, kolom = parsed.locate(())
@@ -237,4 +287,6 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
                 content.items[kind.name][item.id] = item
             elif isinstance(item, ParsedFile) and isinstance(item.data, dict):
                 content.rejected.append((kind.name, path.stem, _relative(path, root), item))
+            else:
+                content.unreadable.append((kind.name, path.stem))
     return content, problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -63,6 +64,13 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...
     if kind == "string_type":
         return "hier hoort tekst", "schrijf de waarde als tekst"
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, str) and _LONG_NUMBER.fullmatch(value.strip()):
+            return f"het getal '{_short(value)}' is te groot", "controleer het getal in de bron"
+        if isinstance(value, str) and _NUMBER_LIKE.search(value):
+            # `0777`, `0xFF`, `12:30`, `1_000`, `"2014"`: read as text, never converted silently.
+            return (f"hier hoort een geheel getal, niet '{_short(value)}'",
+                    "schrijf een getal in gewone cijfers, zonder voorloopnullen, aanhalingstekens of andere "
+                    "tekens, bijv. 2014")
         return f"hier hoort een geheel getal, niet '{_short(value)}'", "schrijf een getal zonder aanhalingstekens"
     if kind == "list_type":
         return "hier hoort een lijst", "zet elk item op een eigen regel die begint met '- '"
@@ -103,7 +111,13 @@ def _literal_options(ctx: dict[str, Any]) -> list[str]:
     return [option.strip(" '") for option in expected.split(",") if option.strip()]
 
 
+_LONG_NUMBER = re.compile(r"[-+]?\d{19,}")
+_NUMBER_LIKE = re.compile(r"\d")
+
+
 def _short(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the editor wrote it
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
 

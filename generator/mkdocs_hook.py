@@ -6,6 +6,12 @@
 - After each page it removes the indentation the theme's templates leave, and
   it lets go of each page's Markdown and HTML once they have been used, so the
   memory of a build does not hold the whole site twice.
+- Every page gets a Content-Security-Policy (``generator/csp.py``) that allows
+  only the theme's own inline scripts, by hash; a page whose content holds an
+  inline script or an event handler stops the build.
+- Links in editors' texts reach the page as raw HTML (``render/opmaak.py``),
+  which MkDocs does not check; the hook checks their anchors, so a link to a
+  heading that does not exist still fails a strict build.
 - After each build it points the offline copy's iframe-worker shim at a local
   copy, and removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
@@ -15,19 +21,34 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
 from generator.build import SKIP_HOOK_ENV, generate
+from generator.csp import add_policy, content_has_inline_code
 from generator.errors import ContentError
 from generator.project import Project
+from generator.render.opmaak import editor_links
+
+# Under "mkdocs.", so a strict build counts these warnings.
+log = logging.getLogger("mkdocs.plugins.wijkkompas")
+
+# Per build: the ids on each page, and the anchors editors' links ask for.
+_ANCHORS: dict[str, set[str]] = {}
+_WANTED: list[tuple[str, str, str, str]] = []  # source page, link, target page, anchor
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
+    _ANCHORS.clear()
+    _WANTED.clear()
     if os.environ.get(SKIP_HOOK_ENV):
         return
     project = Project.at(Path(config["config_file_path"]).parent)
@@ -75,6 +96,19 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     # needed after conversion, and at 10,000 pages it is hundreds of megabytes.
     # Empty, not None: MkDocs reads "no Markdown" as "no title".
     page.markdown = ""
+    # Content is sanitised long before this; should anything get through, the page's
+    # policy must not end up allowing it by hash.
+    if content_has_inline_code(html):
+        raise PluginError(f"{page.file.src_uri}: de inhoud bevat een script of een event-handler; "
+                          "dat mag nooit op een pagina komen")
+    _ANCHORS[page.url] = set(_ID.findall(html))
+    for link in editor_links(html):
+        target, _, anchor = link.partition("#")
+        if anchor and not urlsplit(target).scheme:
+            page_url = posixpath.normpath(posixpath.join(posixpath.dirname("/" + page.url), target)) if target else "/" + page.url
+            # normpath drops the trailing slash of a directory URL; MkDocs' page.url keeps it.
+            page_url = page_url.lstrip("/") + ("/" if target.endswith("/") and page_url != "/" else "")
+            _WANTED.append((page.file.src_uri, link, page_url, anchor))
     return html
 
 
@@ -82,10 +116,19 @@ def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
     # The search index has taken this page's text by now (on_page_context); let the HTML go.
     page.content = ""
     # About a third of each page is the theme's indentation (measured on a case page).
-    return squeeze_whitespace(output)
+    return add_policy(squeeze_whitespace(output))
+
+
+def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
+    # The theme's own pages (404.html) get the same policy as every other page.
+    return add_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
+    for source, link, target, anchor in _WANTED:
+        if target in _ANCHORS and anchor not in _ANCHORS[target]:
+            log.warning(f"{source}: een link in de tekst gaat naar '{link}', maar die pagina heeft "
+                        f"geen kop '#{anchor}'; kies een bestaand kopje of laat '#{anchor}' weg")
     site = Path(config["site_dir"])
     # The offline copy: the theme adds a script that lets search run from disk,
     # loaded from unpkg.com; point it at our own copy instead.

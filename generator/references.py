@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from pydantic import BaseModel
+
 
 __all__ = ["Reference", "REFERENCES", "FoundReference", "iter_references"]
 
@@ -61,6 +63,12 @@ class FoundReference:
     context: dict[str, Any]  # sibling fields, e.g. sterkte and toelichting
 
 
+def _field(data: Any, name: str) -> Any:
+    if isinstance(data, dict):
+        return data.get(name)
+    return getattr(data, name, None) if isinstance(data, BaseModel) else None
+
+
 def _walk(data: Any, pattern: tuple[str, ...], prefix: tuple[str | int, ...], parent: Any) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
     if not pattern:
         yield prefix, data, parent
@@ -71,24 +79,30 @@ def _walk(data: Any, pattern: tuple[str, ...], prefix: tuple[str | int, ...], pa
             return
         for number, value in enumerate(data):
             yield from _walk(value, rest, prefix + (number,), data)
-    elif isinstance(data, dict) and data.get(head) is not None:
-        yield from _walk(data[head], rest, prefix + (head,), data)
+    elif (value := _field(data, head)) is not None:
+        yield from _walk(value, rest, prefix + (head,), data)
 
 
 def iter_references(kind: str, data: Any) -> Iterator[FoundReference]:
     """Yield every reference in the data of an item of ``kind``, in field order.
 
-    ``data`` may be a validated model's dump or the raw YAML of a file that
-    failed validation; values that are not text are skipped, so an editor sees
-    reference errors and model errors of one file in the same run.
+    ``data`` is a validated model (or its dump): the typed values the build uses.
+    Only for a file that failed its model is it the raw YAML; there a number is
+    read as the model would read it (``2018`` as ``'2018'``) and other values
+    that are not text are skipped, so an editor sees reference errors and model
+    errors of one file in the same run.
     """
     for reference in REFERENCES:
         if reference.source != kind:
             continue
         for path, value, parent in _walk(data, reference.path, (), None):
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
             if not isinstance(value, str):
                 continue
             context = {}
+            if isinstance(parent, BaseModel):
+                parent = dict(parent)
             if isinstance(parent, dict) and path[-1] != "*":
                 context = {k: v for k, v in parent.items() if k != path[-1] and isinstance(v, (str, int))}
             yield FoundReference(path, reference.target, value, reference.relation, context)

@@ -7,11 +7,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from .errors import Problem
 from .load import Content, Item
 from .messages import suggest
 from .models import KIND_BY_NAME, KINDS, Bron
-from .models.common import find_link_problem, iter_markdown_links
+from .models.common import INTERNAL_LINK_RE, find_link_problem, iter_markdown_links
 from .parallel import MIN_PARALLEL_QUICK, parallel_map
 from .references import iter_references
 from .yamlfile import ParsedFile
@@ -33,11 +35,14 @@ class _Source:
     id: str
     bestand: str
     parsed: ParsedFile
+    # The validated model, whose typed values the build uses; None for a file
+    # that failed its model (then the raw YAML is all there is).
+    model: BaseModel | None = None
 
 
 def _sources(content: Content) -> list[_Source]:
     sources = [
-        _Source(item.kind, item.id, item.bestand, item.parsed)
+        _Source(item.kind, item.id, item.bestand, item.parsed, item.model)
         for kind_items in content.items.values() for item in kind_items.values()
     ]
     sources += [_Source(*rejected) for rejected in content.rejected]
@@ -47,7 +52,8 @@ def _sources(content: Content) -> list[_Source]:
 def _reference_problems(known_ids: dict[str, set[str]], item: _Source) -> list[Problem]:
     problems = []
     seen: dict[tuple[str, tuple[str | int, ...]], set[str]] = defaultdict(set)
-    for ref in iter_references(item.kind, item.parsed.data):
+    data = item.model if item.model is not None else item.parsed.data
+    for ref in iter_references(item.kind, data):
         target_kind = KIND_BY_NAME[ref.target]
         known = known_ids[ref.target]
         # The list this id stands in: the path up to its last list index.
@@ -71,7 +77,7 @@ def _reference_problems(known_ids: dict[str, set[str]], item: _Source) -> list[P
     return problems
 
 
-_INTERNAL_LINK = re.compile(r"^\.\./(?P<folder>[a-z]+)/(?P<id>[a-z0-9-]+)\.md(?:#[\w-]+)?$")
+_INTERNAL_LINK = INTERNAL_LINK_RE  # one pattern, shared with render/opmaak.py
 
 
 def _strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -85,7 +91,7 @@ def _strings(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[t
             yield from _strings(value, path + (number,))
 
 
-def _internal_link_problems(content: Content, item: _Source) -> list[Problem]:
+def _internal_link_problems(known_ids: dict[str, set[str]], item: _Source) -> list[Problem]:
     """Internal links in Markdown text must name an existing page: ``../casussen/de-ketel.md``."""
     folders = {kind.plural: kind for kind in KINDS}
     problems = []
@@ -102,8 +108,8 @@ def _internal_link_problems(content: Content, item: _Source) -> list[Problem]:
                     item, path, f"interne link '{target}' heeft niet de juiste vorm",
                     "schrijf bijvoorbeeld [De Ketel](../casussen/de-ketel.md)",
                 ))
-            elif match and match.group("id") not in content.items[kind.name]:
-                hint = suggest(match.group("id"), set(content.items[kind.name]))
+            elif match and match.group("id") not in known_ids[kind.name]:
+                hint = suggest(match.group("id"), known_ids[kind.name])
                 problems.append(_problem(
                     item, path, f"interne link naar {kind.onbekende} '{match.group('id')}'",
                     hint or f"kies een bestaande id uit {kind.folder}/",
@@ -163,7 +169,7 @@ def find_content_problems(content: Content) -> list[Problem]:
     problems: list[Problem] = [
         problem
         for found in parallel_map(
-            lambda source: _reference_problems(known_ids, source) + _internal_link_problems(content, source),
+            lambda source: _reference_problems(known_ids, source) + _internal_link_problems(known_ids, source),
             _sources(content), min_items=MIN_PARALLEL_QUICK,
         )
         for problem in found

@@ -15,39 +15,83 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .errors import dutch_number
+
 __all__ = ["ParsedFile", "YamlProblem", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
 # libyaml's parser when PyYAML has it (about ten times faster), else pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_INT, _BOOL, _NULL = "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+
+# Plain scalars that are not text, the YAML 1.2 way but stricter: YAML 1.1 (PyYAML's
+# default) reads `12:30` as 750, `0777` as 511, `0xFF` as 255, `yes`/`on` as true and
+# `1.50` as 1.5, silently changing what an editor wrote. Here only a plain decimal
+# integer is a number (at most 18 digits, so it fits any integer field; a longer one
+# stays text and the field that wants a number says so), and only these words are
+# true, false or empty. Everything else is text, exactly as written.
+_INT_RE = re.compile(r"0|-?[1-9][0-9]{0,17}")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader with tag resolution done in fewer steps.
-
-    The parser asks for every node's tag; PyYAML's generic resolver (built for
-    path resolvers, which the safe loader has none of) was a fifth of loading.
-    Same rules: the safe loader's implicit resolvers, by first character.
-    """
-
-    _by_first = {
-        first: tuple(resolvers) + tuple(_BaseLoader.yaml_implicit_resolvers.get(None, []))
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items() if first is not None
-    }
+    """The safe loader with the scalar rules above (and fewer steps than PyYAML's resolver)."""
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._by_first.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return self.DEFAULT_SCALAR_TAG
-        return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+            if implicit[0]:  # plain, i.e. not quoted
+                if value in _NULLS:
+                    return _NULL
+                if value in _BOOLS:
+                    return _BOOL
+                if _INT_RE.fullmatch(value):
+                    return _INT
+                if value == "<<":
+                    return _MERGE  # refused with its own message
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
 
     def ascend_resolver(self) -> None:
         pass
+
+
+_Loader.add_constructor(_INT, lambda loader, node: int(node.value))
+_Loader.add_constructor(_BOOL, lambda loader, node: _BOOLS[node.value])
+
+# Characters that make text look different from what it is, or that YAML 1.1 reads
+# as a line break: C0 and C1 controls (tab, line feed and carriage return are
+# ordinary), DEL, the bidirectional controls (U+202E shows "exe.txt" as "txt.exe")
+# and the Unicode line and paragraph separators. NUL has its own message.
+_HIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+# Written as an escape between double quotes ("\u202e"), C0 controls and DEL reach
+# the model, whose text rules refuse them with their own message; the rest not.
+_HIDDEN_ESCAPED_RE = re.compile("[\x80-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _hidden_problem(char: str, regel: int, kolom: int, escaped: bool = False) -> YamlProblem:
+    code = f"U+{ord(char):04X}"
+    if char in _BIDI:
+        what = f"een onzichtbaar teken dat de leesrichting van de tekst omdraait ({code})"
+    elif char in "\u2028\u2029":
+        what = f"een onzichtbaar regeleinde ({code})"
+    else:
+        what = f"een onzichtbaar stuurteken ({code})"
+    where = " (geschreven als code met een \\ tussen aanhalingstekens)" if escaped else ""
+    return YamlProblem(
+        regel, kolom, f"de tekst bevat {what}{where}; zo kan tekst er anders uitzien dan hij is",
+        "verwijder het teken (typ de tekst op die plek opnieuw) en sla het bestand op als gewone UTF-8-tekst",
+    )
+
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -108,7 +152,7 @@ class ParsedFile:
 def _decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
-            1, 1, f"het bestand is te groot ({len(raw):,} bytes; maximaal {MAX_FILE_BYTES:,})",
+            1, 1, f"het bestand is te groot ({dutch_number(len(raw))} bytes; maximaal {dutch_number(MAX_FILE_BYTES)})",
             "splits de tekst op of maak hem korter",
         )
     if b"\x00" in raw:
@@ -122,7 +166,46 @@ def _decode(raw: bytes) -> str:
             line, 1, "het bestand is geen geldige UTF-8-tekst",
             "sla het bestand op met tekencodering UTF-8",
         ) from None
+    hidden = _HIDDEN_RE.search(text)
+    if hidden:
+        start = hidden.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        raise _hidden_problem(hidden.group(), text.count("\n", 0, start) + 1, start - line_start + 1)
     return text
+
+
+def _refuse_tags(text: str) -> None:
+    """Refuse every explicit tag (``!!binary``, ``!!set``, ``!!str``, ``!eigen``).
+
+    A tag changes what a value means without it showing: ``!!binary`` hides text
+    from review as base64. Content never needs one. Found by the scanner, so even
+    the non-specific ``!`` is seen; only asked when the text has a '!' at all.
+    """
+    loader = _Loader(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, yaml.TagToken):
+                handle, suffix = token.value
+                written = ((handle or "") + (suffix or ""))[:40]
+                raise YamlProblem(
+                    token.start_mark.line + 1, token.start_mark.column + 1,
+                    f"een YAML-tag ('{written}') is niet toegestaan: daarmee kan een waarde iets anders "
+                    "betekenen dan er lijkt te staan",
+                    f"haal '{written}' weg en schrijf de waarde als gewone tekst (zet hem zo nodig tussen "
+                    "aanhalingstekens)",
+                )
+    finally:
+        loader.dispose()
+
+
+def _check_quoted(node: ScalarNode) -> None:
+    # A hidden character typed into the file is refused while decoding; between
+    # double quotes it can also be written as an escape ("\u202e").
+    if node.style == '"':
+        hidden = _HIDDEN_ESCAPED_RE.search(node.value)
+        if hidden:
+            raise _hidden_problem(hidden.group(), *_mark(node), escaped=True)
 
 
 _COMPACT_NESTING = re.compile(r"^( *)((?:[-?] +){2,})", re.MULTILINE)
@@ -170,12 +253,15 @@ def _index(node: Node, path: Path_, positions: dict[Path_, tuple[int, int]], see
             "schrijf de waarde gewoon uit",
         )
     seen.add(id(node))
-    if isinstance(node, MappingNode):
+    if isinstance(node, ScalarNode):
+        _check_quoted(node)
+    elif isinstance(node, MappingNode):
         keys: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(*_mark(key_node), "een veldnaam moet gewone tekst zijn")
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            _check_quoted(key_node)
+            if key_node.tag == _MERGE:
                 raise YamlProblem(*_mark(key_node), "'<<' (samenvoegen) is niet toegestaan", "schrijf de velden uit")
             key = key_node.value
             if key in keys:
@@ -215,6 +301,22 @@ _SLIPS: tuple[tuple[str, str, str], ...] = (
      "zet de velden van één blok precies onder elkaar, met spaties"),
     ("found character", "hier staat een teken waarmee een waarde niet mag beginnen",
      "zet de tekst tussen aanhalingstekens"),
+    ("did not find expected node content", "hier ontbreekt een waarde, of staat een teken waarmee een waarde "
+     "niet mag beginnen", "zet de tekst tussen aanhalingstekens"),
+    ("found undefined alias", "ankers en verwijzingen (& en *) zijn niet toegestaan",
+     "schrijf de waarde gewoon uit, of zet een tekst die met * of & begint tussen aanhalingstekens"),
+    ("block sequence entries are not allowed", "hier staat een lijstitem ('- ') waar het niet mag",
+     "zet elk item op een eigen regel onder de veldnaam, of zet de tekst tussen aanhalingstekens"),
+    ("mapping keys are not allowed", "hier begint een veld waar het niet mag",
+     "controleer de inspringing, of zet de tekst tussen aanhalingstekens"),
+    ("did not find expected hexdecimal number", "een code met \\ tussen dubbele aanhalingstekens is ongeldig",
+     "schrijf een \\ als \\\\, of zet de tekst tussen enkele aanhalingstekens"),
+    ("found unknown escape character", "een code met \\ tussen dubbele aanhalingstekens is ongeldig",
+     "schrijf een \\ als \\\\, of zet de tekst tussen enkele aanhalingstekens"),
+    ("did not find expected tag URI", "een YAML-tag (een waarde die met ! begint) is niet toegestaan",
+     "zet de tekst tussen aanhalingstekens"),
+    ("did not find expected comment or line break", "na de waarde staat nog iets dat YAML niet verwacht",
+     "zet de hele tekst tussen aanhalingstekens"),
 )
 
 
@@ -266,6 +368,8 @@ def parse_yaml(raw: bytes) -> ParsedFile:
         raise YamlProblem(1, 1, "het bestand is leeg", "vul de velden in, of verwijder het bestand")
     loader = _Loader(text)
     try:
+        if "!" in text:
+            _refuse_tags(text)
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem(1, 1, "het bestand is leeg", "vul de velden in, of verwijder het bestand")
@@ -296,9 +400,6 @@ class _Unusual(Exception):
     """Raised by the quick path for anything beyond plain maps, lists and scalars."""
 
 
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-
-
 def _construct(node: Node, loader: Any, seen: set[int]) -> Any:
     # One walk that builds the data and enforces what `_index` enforces, without
     # recording positions: PyYAML's generic constructor plus `_index` were most
@@ -307,12 +408,16 @@ def _construct(node: Node, loader: Any, seen: set[int]) -> Any:
         raise _Unusual
     seen.add(id(node))
     if isinstance(node, ScalarNode):
+        _check_quoted(node)
         if node.tag == _STR:
             return node.value
-        constructor = loader.yaml_constructors.get(node.tag)
-        if constructor is None:
-            raise _Unusual
-        return constructor(loader, node)
+        if node.tag == _INT:
+            return int(node.value)
+        if node.tag == _BOOL:
+            return _BOOLS[node.value]
+        if node.tag == _NULL:
+            return None
+        raise _Unusual
     if isinstance(node, MappingNode):
         if node.tag != _MAP:
             raise _Unusual
@@ -320,6 +425,7 @@ def _construct(node: Node, loader: Any, seen: set[int]) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR or key_node.value in mapping:
                 raise _Unusual
+            _check_quoted(key_node)
             mapping[key_node.value] = _construct(value_node, loader, seen)
         return mapping
     if isinstance(node, SequenceNode) and node.tag == _SEQ:

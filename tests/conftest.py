@@ -119,3 +119,9 @@ def page(browser, site_url: str):  # type: ignore[no-untyped-def]
     page.on("request", record)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy of the real site (opened from disk), built once per test run."""
+    return build_copy(tmp_path_factory.mktemp("offline"), offline=True)

@@ -159,3 +159,105 @@ def test_internal_links_in_text_must_name_an_existing_page(repo_copy: Project, c
     assert f"cases/de-ketel.yml:{line - 1}:" in out or f"cases/de-ketel.yml:{line}:" in out
     assert "interne link naar onbekende casus 'zorgvrijstaaat' — bedoelt u 'zorgvrijstaat'?" in out
     assert "interne link 'casussen/de-ketel.md' heeft niet de juiste vorm" in out
+
+
+# ------------------------------------------------------------------ issue 14: one truth, bounds, no follow-on errors
+
+def test_references_to_a_file_that_does_not_parse_are_not_repeated(repo_copy: Project,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # Many tips and kaders name this case; its syntax error is the one thing to report.
+    case = repo_copy.root / "cases" / "zorgvrijstaat.yml"
+    line = _replace_line(case, "naam:", 'naam: "Zorgvrijstaat')
+    code, out = run(capsys, "--root", str(repo_copy.root), "check")
+    assert code == 1
+    assert "cases/zorgvrijstaat.yml:" in out and line
+    assert "onbekende casus" not in out and "interne link naar onbekende" not in out
+    assert out.splitlines()[-1].endswith(" 1 fout(en)."), out
+
+
+def test_a_number_id_is_the_id_the_build_uses(mini: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    # `themas: [2018]` is the thema '2018' for the model and the build, so for the check too.
+    (mini.root / "content" / "themas" / "2018.yml").write_text("naam: Het jaar 2018\nintro: Wat er gebeurde.\n",
+                                                             encoding="utf-8")
+    _edit(mini.root / "cases" / "tuin.yml", "themas: [groen, zorg]", "themas: [groen, 2018]")
+    code, out = run(capsys, "--root", str(mini.root), "generate")
+    assert code == 0, out
+    assert "../themas/2018.md" in (mini.docs_dir / "casussen" / "tuin.md").read_text(encoding="utf-8")
+
+
+def test_yaml_1_1_numbers_and_words_stay_text(mini: Project) -> None:
+    from generator.check import check_project
+
+    _edit(mini.root / "cases" / "tuin.yml", "wijk: Oost", "wijk: 0777")
+    _edit(mini.root / "cases" / "tuin.yml", 'periode: "2016"', "periode: 12:30")
+    _edit(mini.root / "cases" / "tuin.yml", "plek: Een braakliggend terrein", "plek: yes")
+    _edit(mini.root / "cases" / "tuin.yml", "financiering: Contributie", "financiering: 1.50")
+    result = check_project(mini)
+    assert result.ok, [p.format() for p in result.fouten]
+    tuin = result.content.get("casus", "tuin").model
+    assert (tuin.wijk, tuin.periode, tuin.plek, tuin.financiering) == ("0777", "12:30", "yes", "1.50")
+
+
+@pytest.mark.parametrize("soort", ["map", "pipe", "te-groot", "link"])
+def test_the_questionnaire_is_read_like_every_content_file(mini: Project, capsys: pytest.CaptureFixture[str],
+                                                           soort: str) -> None:
+    import os
+
+    path = mini.root / "content" / "vragenlijst.yml"
+    text = path.read_bytes()
+    path.unlink()
+    if soort == "map":
+        path.mkdir()
+    elif soort == "pipe":
+        os.mkfifo(path)
+    elif soort == "te-groot":
+        path.write_bytes(text + b"\n# " + b"x" * 1_100_000 + b"\n")
+    else:
+        (mini.root / "elders.yml").write_bytes(text)
+        path.symlink_to(mini.root / "elders.yml")
+    code, out = run(capsys, "--root", str(mini.root), "check")
+    assert code == 1, out
+    expected = {"map": "dit is een map", "pipe": "geen gewoon bestand", "te-groot": "het bestand is te groot (1.1",
+                "link": "symbolische link"}[soort]
+    assert re.search(rf"^content/vragenlijst\.yml:1:1: \(bestand\): .*{re.escape(expected)}", out, re.MULTILINE), out
+
+
+def test_editor_leftovers_are_skipped_and_other_dotfiles_reported(mini: Project,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    cases = mini.root / "cases"
+    (cases / ".tuin.yml.swp").write_bytes(b"b0VIM 8.2\x00\x00")
+    (cases / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (cases / ".gitkeep").write_bytes(b"")
+    code, out = run(capsys, "--root", str(mini.root), "check")
+    assert code == 0 and ".swp" not in out and ".DS_Store" not in out, out
+    (cases / ".oud.yml").write_bytes((cases / "tuin.yml").read_bytes().replace(b"De Tuin", b"De oude tuin"))
+    code, out = run(capsys, "--root", str(mini.root), "check")
+    assert code == 1
+    assert "cases/.oud.yml:1:1: (bestandsnaam): '.oud.yml' is geen geldige bestandsnaam" in out
+
+
+def _long_list(mini: Project, items: int) -> None:
+    # A list far beyond its bound whose every item is also wrong: one error per item.
+    lines = "".join(f"  - Thema {n}\n" for n in range(items))
+    _edit(mini.root / "cases" / "tuin.yml", "themas: [groen, zorg]\n", "themas:\n" + lines)
+
+
+def test_a_huge_list_gives_a_bounded_report(mini: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    _long_list(mini, 5_000)
+    code, out = run(capsys, "--root", str(mini.root), "check")
+    assert code == 1
+    tuin = [line for line in out.splitlines() if line.startswith("cases/tuin.yml")]
+    assert len(tuin) == 21, out[:3000]
+    assert "themas: hier mogen hoogstens 50 items staan" in tuin[0]
+    assert re.fullmatch(r"cases/tuin\.yml: … en \d\.\d{3} meer in dit bestand", tuin[-1]), tuin[-1]
+    total = int(re.search(r"— (\d+) fout\(en\)\.$", out.strip()).group(1))
+    assert tuin[-1] == f"cases/tuin.yml: … en {total - 20:,} meer in dit bestand".replace(",", ".")
+
+    code, out = run(capsys, "--root", str(mini.root), "check", "--format", "github")
+    errors = [line for line in out.splitlines() if line.startswith("::error file=cases/tuin.yml")]
+    assert len(errors) == 21 and f"… en {total - 20:,} meer in dit bestand".replace(",", ".") in errors[-1]
+
+    code, out = run(capsys, "--root", str(mini.root), "check", "--format", "json")
+    report = json.loads(out)
+    assert len(report["fouten"]) == 20 and report["aantal_fouten"] == total
+    assert report["weggelaten"]["fouten"] == {"cases/tuin.yml": total - 20}

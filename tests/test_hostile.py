@@ -503,7 +503,8 @@ INJECTIONS = [
     _text("vet-en-nadruk", "Dit is **vet** en *nadruk*.", ACCEPT, "<strong>vet</strong>", "<em>nadruk</em>"),
     _text("veilige-links", "Zie [de site](https://example.org/pad?a=1&b=2) of [mail](mailto:info@example.org).",
           ACCEPT, 'href="https://example.org/pad?a=1&amp;b=2"', 'href="mailto:info@example.org"'),
-    _text("sjabloon-syntaxis", "Rekenen: {{ 7 + 7 }} en $7 + 7.", ACCEPT, "{{ 7 + 7 }} en $7 + 7."),
+    # Braces as character references: the same text, and never an attribute list.
+    _text("sjabloon-syntaxis", "Rekenen: {{ 7 + 7 }} en $7 + 7.", ACCEPT, "&#123;&#123; 7 + 7 &#125;&#125; en $7 + 7."),
     # Any single {…} could be read as an attribute list, so it is refused, template-like or not.
     _text("sjabloon-blok", "Rekenen: {% if x %}ja{% endif %} en ${7 + 7}."),
     _text("attr-list-kaal-woord", "Tekst\n{ onclick }"),

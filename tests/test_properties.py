@@ -4,6 +4,11 @@
   that exist there) pass ``check_project`` and generate Markdown and data.
 * Random *invalid* values (any Unicode text, any YAML-able value) in their
   fields only ever produce ``Problem``s, never an exception.
+* Mutations of the *real* content files (a key deleted, a value of another type, an
+  id written as a number, hidden characters, YAML 1.1 spellings, tags, truncated
+  text...), put into the fixture project: ``check`` never raises, and whatever it
+  accepts the generator renders. ``make fuzz`` runs many more of these
+  (``WIJKKOMPAS_FUZZ=<aantal>``).
 * Random answer sets give advice or an ``AdviceError``; the advice is
   deterministic, does not depend on the order of the answers, and adding an
   answer never lowers the score of an item the answer names directly.
@@ -16,6 +21,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 from collections.abc import Iterator
@@ -33,6 +40,9 @@ from generator.errors import Problem
 from generator.models.common import find_text_problem, iter_markdown_links
 from generator.project import Project
 from generator.questionnaire.advice import AdviceError, advise
+from generator.models import KINDS
+from generator.references import iter_references
+from generator.yamlfile import parse_yaml
 from generator.render.data import questionnaire_data
 from generator.render.environment import make_environment
 
@@ -66,6 +76,11 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     """
     root = tmp_path_factory.mktemp("eigenschappen") / "mini"
     shutil.copytree(FIXTURES / "mini", root)
+    yield from _with_compiled_templates(root)
+
+
+def _with_compiled_templates(root: Path) -> Iterator[Project]:
+    """The project at ``root`` (tooling linked) with its templates compiled once for every build."""
     _link_tooling(root)
     project = Project.at(root)
     env = make_environment(project.templates)
@@ -340,6 +355,208 @@ def test_any_value_in_a_field_gives_problems_not_exceptions(sandbox: Project, fi
         data.update(extra)  # and perhaps unknown fields
     _write(sandbox, files)
     _check_only_problems(sandbox)
+
+
+# ------------------------------------------------------------------ mutations of the real content
+
+# What exists in tests/fixtures/mini, by kind; a real file's references are pointed
+# at these. The real sources are copied in, so references to them stay as they are.
+MINI_IDS = {"casus": CASUSSEN, "bouwsteen": BOUWSTENEN, "stap": STAPPEN, "tip": TIPS, "kader": ["model"],
+            "thema": THEMAS, "begrip": ["samenredzaamheid"]}
+KIND_OF_FOLDER = {kind.folder: kind for kind in KINDS}
+PLURAL_TO_KIND = {kind.plural: kind.name for kind in KINDS}
+# At least 1,000 mutations in `make test`; `make fuzz` sets WIJKKOMPAS_FUZZ to many more.
+MUTATION_SETTINGS = settings(max_examples=int(os.environ.get("WIJKKOMPAS_FUZZ") or 1_000), deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@pytest.fixture(scope="module")
+def echt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The fixture project plus the real sources: a real file, its references pointed at mini, checks clean."""
+    root = tmp_path_factory.mktemp("mutaties") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    for bron in (REPO / "content" / "bronnen").glob("*.yml"):
+        shutil.copyfile(bron, root / "content" / "bronnen" / bron.name)
+    yield from _with_compiled_templates(root)
+
+
+def _rewired(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A real item's data with every reference to a case, tip... pointing at a fixture item instead.
+
+    The n-th id of a list gets the n-th fixture id of its kind (so no list names one
+    twice); list items beyond those are dropped. Sources keep their real ids.
+    """
+    data = copy.deepcopy(data)
+    surplus: list[tuple[str | int, ...]] = []
+    for ref in iter_references(kind, data):
+        if ref.target == "bron":
+            continue
+        ids = MINI_IDS[ref.target]
+        last = max(n for n, part in enumerate(ref.path) if isinstance(part, int))
+        if ref.path[last] < len(ids):
+            _set(data, ref.path, ids[ref.path[last]])
+        else:
+            surplus.append(ref.path[:last + 1])
+    for path in sorted(surplus, reverse=True):
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        del parent[path[-1]]
+
+    def links(text: str) -> str:
+        return re.sub(r"\.\./([a-z]+)/[a-z0-9-]+\.md",
+                      lambda m: f"../{m[1]}/{MINI_IDS.get(PLURAL_TO_KIND.get(m[1], ''), ['x'])[0]}.md"
+                      if PLURAL_TO_KIND.get(m[1]) in MINI_IDS else m[0], text)
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return links(value)
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    return walk(data)
+
+
+def _real_files() -> list[tuple[str, dict[str, Any]]]:
+    """(where it goes in the fixture project, its rewired data) for every real content file."""
+    files = []
+    for path in sorted([*(REPO / "cases").glob("*.yml"), *(REPO / "content").glob("*/*.yml")]):
+        kind = KIND_OF_FOLDER.get(path.parent.relative_to(REPO).as_posix())
+        if kind is None or kind.name == "bron":
+            continue
+        data = _rewired(kind.name, parse_yaml(path.read_bytes()).data)
+        data[kind.title_field] = f"{data[kind.title_field]} (echt)"[:120]  # never the title of a fixture item
+        files.append((f"{kind.folder}/echt-{path.stem}.yml", data))
+    return files
+
+
+def _dump(data: Any, allow_unicode: bool = True) -> str:
+    # libyaml's emitter: the pure-Python one was most of the time per example.
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=allow_unicode,
+                     sort_keys=False)
+
+
+REAL_FILES = _real_files()
+
+SPECIALS = ["\u202e", "\u2066", "\u200f", "\x85", "\x9b", "\u2028", "\x7f", "\x01", "\x00", "\ufeff", "\u200b",
+            "\ud7ff", "🌱", "e\u0301", "{: .x }", "<b>", "](javascript:x)", "![a](b)", "\n", "\t", ":", "#", "'"]
+RAW_TOKENS = ["12:30", "0777", "0xFF", "0o17", ".nan", ".inf", "-.inf", "1e3", "1_000", "+5", "-0", "yes", "no", "on",
+              "off", "~", "null", "true", "False", "2018", "-1", "0", "99999999999999999999999", "9" * 5000,
+              "2018-01-01", "!!binary aGk=", "!!set {a}", "!!str x", "!!int 3", "!foo x", "! x", "[2018]", "{a: 1}",
+              "[]", "{}", "&a x", "*a", "'", '"', "[", "|", ">-", "<<: {a: 1}", "- x", "?", "%YAML 1.1", "---", "..."]
+SCALARS = st.one_of(
+    st.integers(), st.integers(10**18, 10**30), st.floats(), st.booleans(), st.none(),
+    st.sampled_from(["", " ", "x" * 25_000, "2018", "0777", "12:30", "nee"]),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+)
+
+
+def _paths(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path] if path else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, path + (key,))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            found += _paths(value, path + (number,))
+    return found
+
+
+def _get(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+@st.composite
+def mutated_real_file(draw: st.DrawFn) -> tuple[str, str]:
+    """One real content file (rewired to the fixture) with one to three mutations."""
+    relative, base = draw(st.sampled_from(REAL_FILES), label="bestand")
+    kind = KIND_OF_FOLDER[relative.rsplit("/", 1)[0]].name
+    data = copy.deepcopy(base)
+    for _ in range(draw(st.sampled_from([1, 1, 1, 2, 3]), label="aantal")):
+        paths = _paths(data)
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths), label="pad")
+        # Gentle changes often (what check accepts must then render), rough ones too.
+        change = draw(st.sampled_from(["weg", "weg", "waarde", "verwijzing-als-getal", "verwijzing-als-getal",
+                                       "lijst-dubbel", "teken", "teken", "afkappen", "afkappen", "wissel",
+                                       "tekst"]), label="mutatie")
+        value = _get(data, path)
+        if change == "weg":
+            del _get(data, path[:-1])[path[-1]]
+        elif change == "waarde":
+            _set(data, path, draw(st.one_of(SCALARS, st.lists(SCALARS, max_size=3),
+                                            st.dictionaries(st.text(max_size=5), SCALARS, max_size=2))))
+        elif change == "verwijzing-als-getal":
+            refs = [ref.path for ref in iter_references(kind, data)]
+            if refs:
+                _set(data, draw(st.sampled_from(refs)), draw(st.sampled_from([2018, 4242, 0, -1, 10**20])))
+        elif change == "lijst-dubbel":
+            lists = [p for p in paths if isinstance(_get(data, p), list)]
+            if lists:
+                chosen = draw(st.sampled_from(lists))
+                _set(data, chosen, _get(data, chosen) * draw(st.sampled_from([2, 3, 60])))
+        elif change == "teken" and isinstance(value, str):
+            at = draw(st.integers(0, len(value)))
+            _set(data, path, value[:at] + draw(st.sampled_from(SPECIALS)) + value[at:])
+        elif change == "afkappen" and isinstance(value, str):
+            _set(data, path, value[:draw(st.integers(0, len(value)))])
+        elif change == "wissel":
+            other = draw(st.sampled_from(paths))
+            if not (other[:len(path)] == path or path[:len(other)] == other):
+                first, second = copy.deepcopy(value), copy.deepcopy(_get(data, other))
+                _set(data, path, second)
+                _set(data, other, first)
+        elif change == "tekst":
+            _set(data, path, draw(ANY_TEXT))
+    text = _dump(data, allow_unicode=draw(st.booleans()))
+    # Some changes only exist as YAML text: a token the editor types unquoted, a cut-off file.
+    als_tekst = draw(st.sampled_from(["nee"] * 5 + ["token", "token", "afkappen"]), label="als tekst")
+    if als_tekst != "nee":
+        lines = text.split("\n")
+        fields = [n for n, line in enumerate(lines) if re.match(r"^\s*(?:- )?[\w-]+: ", line)]
+        if fields and als_tekst == "token":
+            number = draw(st.sampled_from(fields))
+            key = lines[number].split(": ", 1)[0]
+            lines[number] = f"{key}: {draw(st.sampled_from(RAW_TOKENS), label='token')}"
+            text = "\n".join(lines)
+        else:
+            text = text[:draw(st.integers(0, len(text)))]
+    return relative, text
+
+
+def test_the_real_files_pass_check_once_pointed_at_the_fixture(echt: Project) -> None:
+    # Otherwise the mutations below would never reach the generator.
+    for relative, data in REAL_FILES[::25]:
+        (echt.root / relative).write_text(_dump(data), encoding="utf-8")
+        try:
+            result = check_project(echt)
+            assert result.ok, [p.format() for p in result.fouten]
+        finally:
+            (echt.root / relative).unlink()
+
+
+@MUTATION_SETTINGS
+@given(mutation=mutated_real_file())
+def test_whatever_check_accepts_the_generator_renders(echt: Project, mutation: tuple[str, str]) -> None:
+    relative, text = mutation
+    target = echt.root / relative
+    target.write_text(text, encoding="utf-8")
+    try:
+        result = check_project(echt)  # never raises
+        for problem in result.fouten:
+            assert isinstance(problem, Problem) and problem.melding.strip(), problem
+            assert "Traceback" not in problem.melding and "technisch" not in problem.melding, problem
+        event("geweigerd" if result.fouten else "geaccepteerd")
+        if result.ok:
+            render_all(echt, result)  # no exception: a traceback here is what an editor would see
+    finally:
+        target.unlink()
 
 
 # ------------------------------------------------------------------ the advice engine

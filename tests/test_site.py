@@ -177,13 +177,6 @@ def test_pages_have_no_wcag_21_aa_violations(page, site_url: str, path: str) -> 
 
 # ------------------------------------------------------------------ offline copy
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build_copy
-
-    return build_copy(tmp_path_factory.mktemp("offline"), offline=True)
-
-
 def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -40,6 +41,61 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     )
     result = subprocess.run([_actionlint(), "-color=false", str(broken)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "checkout" in result.stdout
+
+
+# A tag can be moved to other code after review; a commit SHA or an image digest cannot.
+# The trailing comment names the version, so a reader (and Dependabot) knows what it is.
+_PINNED_USES = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d+(?:\.\d+)*\s*$")
+_PINNED_IMAGE = re.compile(r"@sha256:[0-9a-f]{64}\s+#\s*\S+:\S+")
+
+
+def _unpinned(text: str) -> list[str]:
+    """The lines of a workflow that use an action or a container image without pinning it by digest."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.split("#", 1)[0].strip().removeprefix("- ").strip()
+        if stripped.startswith("uses:"):
+            target = stripped.removeprefix("uses:").strip()
+            if not target.startswith("./") and not _PINNED_USES.match(line):
+                problems.append(f"regel {number}: {line.strip()}")
+        elif re.match(r"^(container|image):\s*\S", stripped) and not _PINNED_IMAGE.search(line):
+            problems.append(f"regel {number}: {line.strip()}")
+    return problems
+
+
+def _images(workflow: dict) -> list[str]:
+    images = []
+    for job in workflow["jobs"].values():
+        container = job.get("container")
+        if container is not None:
+            images.append(container if isinstance(container, str) else container["image"])
+        images.extend(service["image"] for service in (job.get("services") or {}).values())
+    return images
+
+
+def test_actions_and_images_are_pinned_by_digest_with_a_version_comment() -> None:
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        assert _unpinned(text) == [], f"{path.name}: niet vastgepind op commit-SHA of digest met versie-commentaar"
+        workflow = yaml.safe_load(text)
+        uses = [step["uses"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "uses" in step]
+        assert all(re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses
+        assert all(re.fullmatch(r"[\w./:-]+@sha256:[0-9a-f]{64}", image) for image in _images(workflow)), _images(workflow)
+    assert any(_images(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in WORKFLOWS)
+
+
+def test_the_pin_check_catches_tags_and_missing_comments() -> None:
+    sha, digest = "a" * 40, "b" * 64
+    assert _unpinned(f"      - uses: actions/checkout@{sha} # v4.2.2\n    container: python:3.11@sha256:{digest} # python:3.11\n") == []
+    for line in (
+        "      - uses: actions/checkout@v4",
+        f"      - uses: actions/checkout@{sha}",  # no version comment
+        f"        uses: actions/checkout@{sha[:39]} # v4",  # not a full SHA
+        "    container: python:3.11-bookworm",
+        f"    container: python:3.11-bookworm@sha256:{digest}",  # no tag comment
+        "        image: postgres:16",
+    ):
+        assert _unpinned(line + "\n") == [f"regel 1: {line.strip()}"], line
 
 
 def _steps(name: str) -> list[dict]:

@@ -57,3 +57,52 @@ def test_alias_bomb_is_refused_quickly() -> None:
 def test_huge_file_is_refused() -> None:
     with pytest.raises(YamlProblem, match="te groot"):
         parse_yaml(b"tekst: " + b"a" * 1_100_000)
+
+
+@pytest.mark.parametrize("raw", [b"tekst: !!binary PHNjcmlwdD4=\n", b"tekst: !!set {a, b}\n", b"tekst: !!str gewoon\n",
+                                 b"tekst: !onbekend x\n", b"tekst: ! x\n", b"tekst:\n  - !!int 3\n",
+                                 b"tekst: !<tag:yaml.org,2002:str> x\n", b"? !!str tekst\n: x\n"])
+def test_every_explicit_tag_is_refused(raw: bytes) -> None:
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(raw)
+    assert "YAML-tag" in info.value.melding and "technisch" not in info.value.melding
+    assert info.value.regel == raw[: raw.index(b"!")].count(b"\n") + 1
+
+
+def test_an_exclamation_mark_in_text_is_no_tag() -> None:
+    assert parse_yaml(b"tekst: Let op! Zo [!] gaat het.\nb: '!!binary'\n").data == {
+        "tekst": "Let op! Zo [!] gaat het.", "b": "!!binary"}
+
+
+def test_scalars_are_read_the_yaml_1_2_way_and_stay_text() -> None:
+    raw = (b"a: 12:30\nb: 0777\nc: 0xFF\nd: .nan\ne: yes\nf: off\ng: 1_000\nh: 1.50\ni: +5\nj: 2018-01-01\n"
+           b"k: 1e3\nl: ~\nm: true\nn: 2018\no: -3\np: 99999999999999999999999\nq: '12'\nr: 0\n")
+    assert parse_yaml(raw).data == {
+        "a": "12:30", "b": "0777", "c": "0xFF", "d": ".nan", "e": "yes", "f": "off", "g": "1_000", "h": "1.50",
+        "i": "+5", "j": "2018-01-01", "k": "1e3", "l": None, "m": True, "n": 2018, "o": -3,
+        "p": "99999999999999999999999", "q": "12", "r": 0}
+
+
+@pytest.mark.parametrize(("text", "line", "column", "fragment"), [
+    ("naam: x\nwijk: Oo\x7fst\n", 2, 9, "stuurteken (U+007F)"),
+    ("naam: De Proef\u202e\n", 1, 15, "leesrichting"),
+    ("naam: x\n\nwijk: a\u2066b\n", 3, 8, "leesrichting"),
+    ("naam: a\u200fb\n", 1, 8, "leesrichting"),
+    ("naam: a\u061cb\n", 1, 8, "leesrichting"),
+    ("naam: x\nwijk: Oo\x9bst\n", 2, 9, "stuurteken (U+009B)"),
+    ("naam: x\u2028y\n", 1, 8, "regeleinde (U+2028)"),
+    ("naam: x\u2029y\n", 1, 8, "regeleinde (U+2029)"),
+    ("naam: x\nwijk: a\x01b\n", 2, 8, "stuurteken (U+0001)"),
+    ('naam: x\nwijk: "a\\u202eb"\n', 2, 7, "geschreven als code"),
+    ('naam: x\nwijk: "a\\x85b"\n', 2, 7, "stuurteken (U+0085)"),
+    ('"a\\u202eb": x\n', 1, 1, "leesrichting"),
+])
+def test_hidden_characters_are_refused_where_they_stand(text: str, line: int, column: int, fragment: str) -> None:
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text.encode("utf-8"))
+    assert (info.value.regel, info.value.kolom) == (line, column)
+    assert fragment in info.value.melding and "verwijder het teken" in info.value.oplossing
+
+
+def test_a_number_of_5000_digits_is_text_not_an_error() -> None:
+    assert parse_yaml(b"a: x\njaar: " + b"9" * 5000 + b"\n").data["jaar"] == "9" * 5000

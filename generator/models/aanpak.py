@@ -22,15 +22,15 @@ class Voorbeeld(Model):
 class _Onderdeel(Model):
     """Fields shared by bouwstenen and stappen."""
 
-    nummer: int = Field(ge=1, le=99, description="Volgnummer in de bron (bouwsteen 1–7, stap 1–5).")
+    nummer: int = Field(ge=1, le=99, strict=True, description="Volgnummer in de bron (bouwsteen 1–7, stap 1–5).")
     naam: KorteTekst = Field(description="Naam, bijv. 'Maatschappelijke urgentie'.")
     kern: Annotated[Tekst, Field(max_length=600)] = Field(description="De kern in één à twee zinnen.")
     waarom: Opmaak = Field(description="Waarom dit ertoe doet.")
-    adviezen: list[Opmaak] = Field(min_length=1, description="Concrete adviezen.")
-    valkuilen: list[Opmaak] = Field(default_factory=list, description="Waar het vaak misgaat.")
-    vragen: list[Tekst] = Field(min_length=1, description="Vragen om jezelf of je partners te stellen.")
-    voorbeelden: list[Voorbeeld] = Field(default_factory=list, description="Voorbeelden uit de praktijk.")
-    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar de inhoud vandaan komt.")
+    adviezen: list[Opmaak] = Field(min_length=1, max_length=100, description="Concrete adviezen.")
+    valkuilen: list[Opmaak] = Field(default_factory=list, max_length=100, description="Waar het vaak misgaat.")
+    vragen: list[Tekst] = Field(min_length=1, max_length=100, description="Vragen om jezelf of je partners te stellen.")
+    voorbeelden: list[Voorbeeld] = Field(default_factory=list, max_length=100, description="Voorbeelden uit de praktijk.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de inhoud vandaan komt.")
 
 
 class Bouwsteen(_Onderdeel):
@@ -41,5 +41,5 @@ class Stap(_Onderdeel):
     """One of the five steps of the agile neighbourhood approach."""
 
     bouwstenen: list[Koppeling] = Field(
-        min_length=1, description="Bouwstenen waar deze stap vooral aan werkt."
+        min_length=1, max_length=50, description="Bouwstenen waar deze stap vooral aan werkt."
     )

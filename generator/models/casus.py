@@ -33,7 +33,7 @@ class Gebeurtenis(Model):
     """One dated event on a case's timeline."""
 
     jaar: int | None = Field(
-        default=None, ge=1800, le=2100,
+        default=None, ge=1800, le=2100, strict=True,
         description="Jaar van de gebeurtenis, bijv. 2014. Laat weg als de bron geen jaar noemt.",
     )
     wanneer: KorteTekst | None = Field(
@@ -97,29 +97,29 @@ class Casus(Model):
     samenvatting: Annotated[Tekst, Field(max_length=600)] = Field(description="Twee à drie zinnen: wat is het en waarom is het interessant."
     )
     verhaal: Opmaak | None = Field(default=None, description="Het verhaal van de casus, in eigen woorden.")
-    tijdlijn: list[Gebeurtenis] = Field(default_factory=list, description="Gebeurtenissen op jaar.")
-    themas: list[Ref] = Field(min_length=1, description="Ids van thema's (content/themas/).")
+    tijdlijn: list[Gebeurtenis] = Field(default_factory=list, max_length=200, description="Gebeurtenissen op jaar.")
+    themas: list[Ref] = Field(min_length=1, max_length=50, description="Ids van thema's (content/themas/).")
     initiatiefnemers: list[PartijType] = Field(
-        min_length=1, description="Soort partij die het initiatief nam (voor de casusverkenner)."
+        min_length=1, max_length=10, description="Soort partij die het initiatief nam (voor de casusverkenner)."
     )
-    partijen: list[Partij] = Field(default_factory=list, description="Alle betrokken partijen.")
+    partijen: list[Partij] = Field(default_factory=list, max_length=200, description="Alle betrokken partijen.")
     organisatievorm: Tekst = Field(description="Stichting, vereniging, netwerk, programma...")
     financiering: Tekst = Field(description="Waar het geld vandaan komt.")
     plek: Tekst = Field(description="De fysieke plek(ken), of 'geen vaste plek'.")
     aanpak: Opmaak | None = Field(default=None, description="Hoe het werkt: de werkwijze.")
-    resultaten: list[Tekst] = Field(default_factory=list, description="Resultaten, met cijfers uit de bron.")
-    knelpunten: list[Tekst] = Field(default_factory=list, description="Knelpunten, spanningen en dilemma's.")
-    lessen: list[Ref] = Field(default_factory=list, description="Ids van tips (content/tips/) die deze casus leert.")
+    resultaten: list[Tekst] = Field(default_factory=list, max_length=100, description="Resultaten, met cijfers uit de bron.")
+    knelpunten: list[Tekst] = Field(default_factory=list, max_length=100, description="Knelpunten, spanningen en dilemma's.")
+    lessen: list[Ref] = Field(default_factory=list, max_length=100, description="Ids van tips (content/tips/) die deze casus leert.")
     rollen: Rollen | None = Field(default=None, description="Rollen van bewoners en professionals.")
     bouwstenen: list[BouwsteenKoppeling] = Field(
-        default_factory=list, description="Bouwstenen die de casus illustreert, met sterkte."
+        default_factory=list, max_length=50, description="Bouwstenen die de casus illustreert, met sterkte."
     )
-    stappen: list[Koppeling] = Field(default_factory=list, description="Stappen die de casus laat zien.")
-    begrippen: list[Ref] = Field(default_factory=list, description="Ids van begrippen die in de casus spelen.")
-    kaders: list[Ref] = Field(default_factory=list, description="Ids van kaders die de casus illustreert.")
-    auteurs: list[KorteTekst] = Field(default_factory=list, description="Auteurs van het hoofdstuk in de bron.")
-    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar de feiten vandaan komen.")
-    links: list[Link] = Field(default_factory=list, description="Websites die de bron noemt.")
+    stappen: list[Koppeling] = Field(default_factory=list, max_length=50, description="Stappen die de casus laat zien.")
+    begrippen: list[Ref] = Field(default_factory=list, max_length=100, description="Ids van begrippen die in de casus spelen.")
+    kaders: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van kaders die de casus illustreert.")
+    auteurs: list[KorteTekst] = Field(default_factory=list, max_length=50, description="Auteurs van het hoofdstuk in de bron.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de feiten vandaan komen.")
+    links: list[Link] = Field(default_factory=list, max_length=50, description="Websites die de bron noemt.")
     diepgang: Diepgang = Field(
         description="uitgebreid: alle velden ingevuld; kort: een beknopte casus."
     )

@@ -27,6 +27,7 @@ __all__ = [
     "PartijType",
     "Doelgroep",
     "SLUG_PATTERN",
+    "INTERNAL_LINK_RE",
     "find_text_problem",
     "find_link_problem",
     "iter_markdown_links",
@@ -43,14 +44,25 @@ _HTML_RE = re.compile(r"<(?:/?[A-Za-z]|[!?])")
 # inside a list item cannot hide one: "](doel" (inline) and "]: doel" (definition).
 _MD_INLINE_TARGET_RE = re.compile(r"\]\(\s*<?([^)>]*)")
 _MD_REFDEF_RE = re.compile(r"\]:[ \t]*<?([^\s>]*)")
-# Python-Markdown's attribute lists ("{: onclick=… }", "{ .klasse }") would put
-# attributes on the element; "{{ … }}" in prose is left alone.
-_ATTR_LIST_RE = re.compile(r"(?<!\{)\{(?!\{)[^{}\n]*\}(?!\})")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Attribute lists ("{: onclick=… }", "{ .klasse }", "{{: … }"). Editors' text is
+# rendered without them (render/opmaak.py), so they would show as braces; refusing
+# them tells the editor, and a reviewer, early. "{{ 7 + 7 }}" in prose is left alone.
+_ATTR_LIST_RE = re.compile(r"(?<!\{)\{(?!\{)[^{}\n]*\}(?!\})|\{+\s*:|\{[^{}\n]*=[^{}\n]*\}")
+# What the Markdown of editors' text would make into something the sanitiser removes
+# (render/opmaak.ALLOWED_TAGS): headings ("# Kop", "Kop" over "===" or "---") and rules.
+_HEADING_OR_RULE_RE = re.compile(r"^[ \t]*(?:#|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$)", re.MULTILINE)
+# C0 and C1 controls, DEL, bidi overrides and isolates (text that reads differently from
+# how it is stored), and line separators. The YAML reader refuses them first, with the
+# exact position; this covers models made from other data.
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069"
+_CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
 # Every problem below needs one of these characters; most texts have none, so
 # one search decides them (checking is a large part of loading 10,000 cases).
-_SUSPECT_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<{\]]|!\[")
+_SUSPECT_RE = re.compile(f"[{_CONTROL_CHARS}<{{\\]]|!\\[|^[ \t]*[#=*_-]", re.MULTILINE)
 _SAFE_SCHEMES = ("https:", "http:", "mailto:")
+# An internal link as editors write it ("../casussen/de-ketel.md#aanpak"); validate.py
+# checks that the item exists, render/opmaak.py points it at the page's final URL.
+INTERNAL_LINK_RE = re.compile(r"^\.\./(?P<folder>[a-z]+)/(?P<id>[a-z0-9-]+)\.md(?P<anchor>#[\w-]+)?$")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
@@ -111,6 +123,10 @@ def find_text_problem(value: str, *, markdown: bool) -> str | None:
     if _ATTR_LIST_RE.search(value):
         return ("accolades met attributen ({: …} of { .… }) zijn niet toegestaan in tekst; "
                 "laat het deel tussen { en } weg")
+    if markdown and _HEADING_OR_RULE_RE.search(value):
+        return ("koppen en scheidingslijnen (een regel die begint met #, of een regel met alleen "
+                "===, --- of ***) zijn niet toegestaan in tekst: de pagina heeft zijn eigen kopjes; "
+                "schrijf een gewone zin, eventueel met **vet**")
     targets = iter_markdown_links(value)
     if targets and not markdown:
         return "links zijn hier niet toegestaan; zet links in het veld 'links'"
@@ -202,7 +218,7 @@ Opmaak = Annotated[
         max_length=20_000,
         description=(
             "Tekst in Markdown: alinea's, *nadruk*, **vet**, lijstjes en links als "
-            "[tekst](https://…). Geen HTML en geen afbeeldingen."
+            "[tekst](https://…). Geen HTML, geen afbeeldingen en geen koppen (de pagina heeft zijn eigen kopjes)."
         ),
     ),
     AfterValidator(_check_markdown),

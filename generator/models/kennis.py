@@ -19,12 +19,12 @@ class Tip(Model):
     titel: Annotated[KorteTekst, Field(max_length=120)] = Field(description="Korte gebiedende zin, bijv. 'Begin klein'.")
     tekst: Annotated[Opmaak, Field(max_length=3_000)] = Field(description="De tip uitgelegd in een paar zinnen.")
     soort: Literal["tip", "valkuil"] = Field(default="tip", description="tip of valkuil.")
-    doelgroepen: list[Doelgroep] = Field(min_length=1, description="Voor wie de tip bedoeld is.")
-    bouwstenen: list[Ref] = Field(default_factory=list, description="Ids van bouwstenen.")
-    stappen: list[Ref] = Field(default_factory=list, description="Ids van stappen.")
-    themas: list[Ref] = Field(default_factory=list, description="Ids van thema's.")
-    casussen: list[Ref] = Field(default_factory=list, description="Ids van casussen waar de tip uit komt.")
-    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar de tip vandaan komt.")
+    doelgroepen: list[Doelgroep] = Field(min_length=1, max_length=10, description="Voor wie de tip bedoeld is.")
+    bouwstenen: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van bouwstenen.")
+    stappen: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van stappen.")
+    themas: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van thema's.")
+    casussen: list[Ref] = Field(default_factory=list, max_length=200, description="Ids van casussen waar de tip uit komt.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de tip vandaan komt.")
 
 
 class Element(Model):
@@ -32,8 +32,8 @@ class Element(Model):
 
     naam: KorteTekst = Field(description="Naam van het element.")
     uitleg: Opmaak = Field(description="Wat het element inhoudt.")
-    casussen: list[Ref] = Field(default_factory=list, description="Casussen die de bron hiermee verbindt.")
-    bouwstenen: list[Ref] = Field(default_factory=list, description="Bouwstenen die hierbij horen.")
+    casussen: list[Ref] = Field(default_factory=list, max_length=200, description="Casussen die de bron hiermee verbindt.")
+    bouwstenen: list[Ref] = Field(default_factory=list, max_length=50, description="Bouwstenen die hierbij horen.")
 
 
 class Kader(Model):
@@ -42,9 +42,9 @@ class Kader(Model):
     naam: KorteTekst = Field(description="Naam van het kader.")
     samenvatting: Annotated[Tekst, Field(max_length=600)] = Field(description="Het kader in één à twee zinnen.")
     uitleg: Opmaak = Field(description="Uitleg: waar komt het vandaan, hoe gebruik je het.")
-    elementen: list[Element] = Field(min_length=1, description="De onderdelen van het kader.")
-    themas: list[Ref] = Field(default_factory=list, description="Ids van thema's.")
-    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar het kader vandaan komt.")
+    elementen: list[Element] = Field(min_length=1, max_length=100, description="De onderdelen van het kader.")
+    themas: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van thema's.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar het kader vandaan komt.")
 
 
 class Thema(Model):
@@ -59,9 +59,9 @@ class Begrip(Model):
 
     term: KorteTekst = Field(description="Het begrip zelf, bijv. 'Samenredzaamheid'.")
     definitie: Annotated[Opmaak, Field(max_length=1_500)] = Field(description="Een tot drie zinnen uitleg.")
-    synoniemen: list[KorteTekst] = Field(default_factory=list, description="Andere woorden voor hetzelfde.")
-    verwant: list[Ref] = Field(default_factory=list, description="Ids van verwante begrippen.")
-    bronnen: list[BronVerwijzing] = Field(min_length=1, description="Waar het begrip vandaan komt.")
+    synoniemen: list[KorteTekst] = Field(default_factory=list, max_length=50, description="Andere woorden voor hetzelfde.")
+    verwant: list[Ref] = Field(default_factory=list, max_length=100, description="Ids van verwante begrippen.")
+    bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar het begrip vandaan komt.")
 
 
 class Hoofdstuk(Model):
@@ -69,7 +69,7 @@ class Hoofdstuk(Model):
 
     nummer: KorteTekst | None = Field(default=None, description="Hoofdstuknummer, bijv. '4'.")
     titel: KorteTekst = Field(description="Titel van het hoofdstuk.")
-    auteurs: list[KorteTekst] = Field(default_factory=list, description="Auteurs van dit hoofdstuk.")
+    auteurs: list[KorteTekst] = Field(default_factory=list, max_length=50, description="Auteurs van dit hoofdstuk.")
     regels: str = Field(
         pattern=r"^\d{1,6}-\d{1,6}$", description="Regelbereik in de brontekst, bijv. '1122-1382'."
     )
@@ -83,8 +83,8 @@ class Bron(Model):
 
     titel: KorteTekst = Field(description="Titel, of een beschrijvende titel als de tekst er geen noemt.")
     ondertitel: KorteTekst | None = Field(default=None, description="Ondertitel.")
-    auteurs: list[KorteTekst] = Field(default_factory=list, description="Auteurs.")
-    redactie: list[KorteTekst] = Field(default_factory=list, description="Redacteuren van een bundel.")
+    auteurs: list[KorteTekst] = Field(default_factory=list, max_length=100, description="Auteurs.")
+    redactie: list[KorteTekst] = Field(default_factory=list, max_length=100, description="Redacteuren van een bundel.")
     uitgever: KorteTekst | None = Field(default=None, description="Uitgever of organisatie.")
     plaats: KorteTekst | None = Field(default=None, description="Plaats van uitgave.")
     jaar: KorteTekst | None = Field(default=None, description="Jaar (of maand en jaar) van uitgave.")
@@ -93,16 +93,16 @@ class Bron(Model):
     bestand: str = Field(
         pattern=r"^[A-Za-z0-9_.-]+\.txt$", description="Bestandsnaam van de brontekst (seed)."
     )
-    regels_totaal: int = Field(ge=1, description="Aantal regels van de brontekst; begrenst regelverwijzingen.")
-    hoofdstukken: list[Hoofdstuk] = Field(default_factory=list, description="Hoofdstukken met regelbereik.")
+    regels_totaal: int = Field(ge=1, le=10_000_000, strict=True, description="Aantal regels van de brontekst; begrenst regelverwijzingen.")
+    hoofdstukken: list[Hoofdstuk] = Field(default_factory=list, max_length=500, description="Hoofdstukken met regelbereik.")
     afgeleid: dict[str, Tekst] = Field(
-        default_factory=dict,
+        default_factory=dict, max_length=20,
         description=(
             "Gegevens die niet letterlijk in de tekst staan maar zijn afgeleid: veldnaam -> "
             "hoe ze zijn afgeleid. Zo ziet de lezer wat zeker is en wat niet."
         ),
     )
-    links: list[Link] = Field(default_factory=list, description="Websites die de bron noemt.")
+    links: list[Link] = Field(default_factory=list, max_length=50, description="Websites die de bron noemt.")
 
     @field_validator("afgeleid")
     @classmethod

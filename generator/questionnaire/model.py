@@ -44,10 +44,10 @@ class Optie(Model):
     tekst: KorteTekst = Field(description="Het antwoord zoals de gebruiker het ziet.")
     uitleg: Tekst | None = Field(default=None, description="Korte toelichting bij dit antwoord.")
     effecten: list[Effect] = Field(
-        min_length=1, description="Waar dit antwoord in de kennisgraaf op wijst, met gewicht."
+        min_length=1, max_length=50, description="Waar dit antwoord in de kennisgraaf op wijst, met gewicht."
     )
     waarschuwingen: list[Ref] = Field(
-        default_factory=list, description="Ids van tips (valkuilen) die bij dit antwoord horen."
+        default_factory=list, max_length=50, description="Ids van tips (valkuilen) die bij dit antwoord horen."
     )
     doelgroep: Doelgroep | None = Field(
         default=None, description="Voor wie de tips moeten zijn als dit antwoord gekozen is."
@@ -65,7 +65,7 @@ class Vraag(Model):
     tekst: KorteTekst = Field(description="De vraag.")
     uitleg: Tekst | None = Field(default=None, description="Waarom we dit vragen, of hoe te kiezen.")
     type: Literal["een", "meerdere"] = Field(description="een: één antwoord; meerdere: meer antwoorden mogelijk.")
-    opties: list[Optie] = Field(min_length=2, description="De antwoorden.")
+    opties: list[Optie] = Field(min_length=2, max_length=50, description="De antwoorden.")
     volgende: Ref = Field(description="De vraag die hierna komt, of 'resultaat'.")
 
     @field_validator("opties")
@@ -94,4 +94,4 @@ class Vragenlijst(Model):
     titel: KorteTekst = Field(description="Titel van de vragenlijst.")
     inleiding: Opmaak = Field(description="Wat de vragenlijst doet, voor wie, en wat er met de antwoorden gebeurt.")
     start: Ref = Field(description="Id van de eerste vraag.")
-    vragen: list[Vraag] = Field(min_length=1, description="Alle vragen, in de volgorde waarin ze meestal komen.")
+    vragen: list[Vraag] = Field(min_length=1, max_length=200, description="Alle vragen, in de volgorde waarin ze meestal komen.")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import Problem
-from ..load import Content
+from ..load import Content, field_at_line, read_content_file
 from ..messages import problems_from_validation_error, suggest
 from ..models import KIND_BY_NAME
 from ..yamlfile import ParsedFile, YamlProblem, parse_yaml
@@ -22,14 +23,17 @@ VRAGENLIJST_PAD = "content/vragenlijst.yml"
 def load_vragenlijst(root: Path) -> tuple[Vragenlijst | None, ParsedFile | None, list[Problem]]:
     """Read and validate the questionnaire file; ``(None, None, [])`` when there is none."""
     path = root / VRAGENLIJST_PAD
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None, None, []
-    if path.is_symlink():
-        return None, None, [Problem(VRAGENLIJST_PAD, 0, 0, "", "symbolische links zijn niet toegestaan")]
+    # Anything else by this name (a folder, a pipe, a link, a huge file) is refused
+    # by the same reader as every content file, rather than silently dropping the questionnaire.
+    raw = b""
     try:
-        parsed = parse_yaml(path.read_bytes())
+        raw = read_content_file(path)
+        parsed = parse_yaml(raw)
     except YamlProblem as exc:
-        return None, None, [Problem(VRAGENLIJST_PAD, exc.regel, exc.kolom, "", exc.melding, exc.oplossing)]
+        veld = field_at_line(raw, exc.regel) if raw else "(bestand)"
+        return None, None, [Problem(VRAGENLIJST_PAD, exc.regel, exc.kolom, veld, exc.melding, exc.oplossing)]
     if not isinstance(parsed.data, dict):
         return None, parsed, [Problem(VRAGENLIJST_PAD, 1, 1, "", "de vragenlijst moet een blok met velden zijn",
                                       "begin met 'titel:', 'inleiding:', 'start:' en 'vragen:'")]

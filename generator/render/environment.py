@@ -15,7 +15,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-__all__ = ["make_environment", "plain", "indent_block", "yaml_string", "url"]
+from ..models import KINDS
+from .opmaak import opmaak_html
+
+__all__ = ["make_environment", "plain", "indent_block", "yaml_string", "url", "opmaak"]
+
+_KIND_OF_FOLDER = {kind.plural: kind.name for kind in KINDS}
 
 # Characters that Markdown would read as markup inside a line of plain text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
@@ -62,6 +67,18 @@ def url(value: object) -> Markup:
     return escape(text)
 
 
+@jinja2.pass_context
+def opmaak(context: jinja2.runtime.Context, value: object, tight: bool = False) -> Markup:
+    """An editor's Markdown text as a sanitised raw HTML block (see ``render/opmaak.py``).
+
+    The block stands between blank lines, so the site's Markdown passes it
+    through without reading it; ``tight`` is only for inside raw HTML (list
+    items, definitions), where the site's Markdown does not look either.
+    """
+    html = opmaak_html(str(value), context["href"], _KIND_OF_FOLDER, tight=tight)
+    return Markup(html if tight else f"\n\n{html}\n\n")
+
+
 def is_known(value: object) -> bool:
     """False for empty values and for 'Niet genoemd in de bron.' (the seed is silent)."""
     text = str(value or "").strip().lower()
@@ -91,5 +108,6 @@ def make_environment(templates: Path, cache: Path | None = None) -> jinja2.Envir
     env.filters["indent_block"] = indent_block
     env.filters["yaml_string"] = yaml_string
     env.filters["url"] = url
+    env.filters["opmaak"] = opmaak
     env.tests["bekend"] = is_known
     return env

@@ -4,15 +4,22 @@ The Markdown ``abbr`` extension turns a definition line ``*[term]: uitleg``
 into ``<abbr title="uitleg">`` around every occurrence of ``term``; the theme
 shows it as a tooltip. Only terms that occur in a page get a line there, and
 a term's own page is left alone.
+
+Editors' texts reach the page as sanitised raw HTML (``render/opmaak.py``),
+which the Markdown pass does not read; a term whose first mention is in such
+a text gets its ``<abbr>`` here, and no definition line, so a page still
+explains each term once.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import PurePosixPath
 from typing import Iterable
 
 from ..load import Content
+from .opmaak import EDITOR_BLOCK
 from .pages import page_path
 
 __all__ = ["tooltip_text", "Glossary", "MAX_TOOLTIP"]
@@ -58,25 +65,37 @@ class Glossary:
         """The page with abbreviation lines for the terms it contains (not on glossary pages)."""
         if self.pattern is None or path.parts[0] == "begrippen":
             return text
-        body = _FRONT_MATTER.sub("", text, count=1)
-        found: dict[str, str] = {}
-        for surface in _find_terms(body, self.pattern):
+        front = _FRONT_MATTER.match(text)
+        offset = front.end() if front else 0
+        blocks = [(match.start(), match.end()) for match in EDITOR_BLOCK.finditer(text, offset)]
+        found: dict[str, str] = {}  # surface -> definition, for the Markdown lines
+        marked: dict[str, tuple[int, int, str]] = {}  # surface -> (start, end, definition) in an editor text
+        for start, end in _find_terms(text[offset:], self.pattern):
+            start, end = start + offset, end + offset
+            surface = text[start:end]
             definition, own_page = self.terms[surface.casefold()]
-            if own_page != path and surface not in found:
+            if own_page == path or surface in found or surface in marked:
+                continue
+            block = next((b for b in blocks if b[0] <= start < b[1]), None)
+            if block is None:
                 found[surface] = definition
+            elif text.rfind("<", block[0], start) <= text.rfind(">", block[0], start):
+                marked[surface] = (start, end, definition)  # in the text, not inside a tag
+        for start, end, definition in sorted(marked.values(), reverse=True):
+            text = f'{text[:start]}<abbr title="{html.escape(definition)}">{text[start:end]}</abbr>{text[end:]}'
         if not found:
             return text
         lines = "\n".join(f"*[{surface}]: {definition}" for surface, definition in sorted(found.items()))
         return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 
-def _find_terms(body: str, pattern: re.Pattern[str]) -> list[str]:
-    """Terms in ``body``, leftmost-longest and without overlap (``pattern`` from ``_trie_pattern``)."""
+def _find_terms(body: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where terms are in ``body``, leftmost-longest and without overlap (``pattern`` from ``_trie_pattern``)."""
     lowered = body.lower()
     if len(lowered) != len(body):
         # Lower-casing moved positions (a letter such as 'İ'): match the original instead.
         lowered, pattern = body, re.compile(pattern.pattern, re.IGNORECASE)
-    return [body[match.start():match.end()] for match in pattern.finditer(lowered)]
+    return [match.span() for match in pattern.finditer(lowered)]
 
 
 def _trie_pattern(words: Iterable[str]) -> re.Pattern[str]:

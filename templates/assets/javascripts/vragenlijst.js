@@ -39,23 +39,35 @@
   }
 
   // ---------- state <-> URL fragment ----------
+  // A link is read only up to these bounds, so a crafted link cannot make the page
+  // do unbounded work. A link the site writes has one part per question plus
+  // `scherm` (20 parts, about 1,250 characters, for 19 questions with 103 options):
+  // the bounds leave room for the questionnaire to grow several times over.
+  var MAX_LINK_PARTS = 200;
+  var MAX_LINK_CHARS = 8000;
+
+  // Returns the answers and screen the link asks for, how many of its parts could
+  // not be read at all (`unreadable`), and whether the link was cut off (`truncated`).
   function readState() {
-    var answers = {}, screen = null, raw = window.location.hash.replace(/^#/, "");
-    raw.split("&").forEach(function (part) {
+    var answers = {}, screen = null, unreadable = 0, raw = window.location.hash.replace(/^#/, "");
+    var truncated = raw.length > MAX_LINK_CHARS;
+    var parts = raw.slice(0, MAX_LINK_CHARS).split("&");
+    if (parts.length > MAX_LINK_PARTS) { truncated = true; parts = parts.slice(0, MAX_LINK_PARTS); }
+    parts.forEach(function (part) {
       if (!part) { return; }
       var eq = part.indexOf("="), key, value;
       try {
         key = decodeURIComponent(eq === -1 ? part : part.slice(0, eq));
         value = eq === -1 ? "" : decodeURIComponent(part.slice(eq + 1));
-      } catch (e) { return; }
+      } catch (e) { unreadable += 1; return; }
       if (key === SCREEN) { screen = value; return; }
-      if (!/^[a-z0-9-]{1,80}$/.test(key)) { return; }
+      if (!/^[a-z0-9-]{1,80}$/.test(key)) { unreadable += 1; return; }
       answers[key] = value.split(",").filter(function (v) { return v; });
     });
-    return { answers: answers, screen: screen };
+    return { answers: answers, screen: screen, unreadable: unreadable, truncated: truncated };
   }
 
-  function writeState(answers, screen, replace) {
+  function stateHash(answers, screen) {
     var parts = [];
     data.vragen.forEach(function (v) {
       if (answers[v.id] && answers[v.id].length) {
@@ -63,7 +75,11 @@
       }
     });
     if (screen) { parts.push(SCREEN + "=" + encodeURIComponent(screen)); }
-    var hash = "#" + parts.join("&");
+    return "#" + parts.join("&");
+  }
+
+  function writeState(answers, screen, replace) {
+    var hash = stateHash(answers, screen);
     if (replace) { history.replaceState(null, "", hash); } else { history.pushState(null, "", hash); }
     render();
   }
@@ -88,14 +104,23 @@
     if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
   }
 
-  function noticeIgnored(container, notes) {
-    if (!notes.length) { return; }
-    var box = el("div", { class: "admonition warning", role: "alert" }, [
-      el("p", { class: "admonition-title", text: "Een deel van de link is niet herkend" }),
-      el("p", { text: "Dit deel van het webadres past niet (meer) bij de vragenlijst en is genegeerd:" }),
-      el("ul", {}, notes.map(function (n) { return el("li", { text: n }); }))
-    ]);
-    container.appendChild(box);
+  // What the link held that the page could not use is reported by count only: the
+  // link may come from anyone, and its words must not appear in the site's own voice.
+  function noticeIgnored(container, skipped, truncated) {
+    if (!skipped && !truncated) { return; }
+    var texts = [];
+    if (skipped) {
+      texts.push(skipped === 1 ?
+        "1 antwoord in deze link kennen we niet of past niet bij de vragenlijst; dat is overgeslagen." :
+        skipped.toLocaleString("nl-NL") + " antwoorden in deze link kennen we niet of passen niet bij de vragenlijst; die zijn overgeslagen.");
+    }
+    if (truncated) {
+      texts.push("De link is langer dan een link van deze vragenlijst kan zijn; alleen het begin is gelezen.");
+    }
+    texts.push("Controleer uw antwoorden, of vraag wie u de link stuurde om een nieuwe.");
+    container.appendChild(el("div", { class: "admonition warning", role: "alert" },
+      [el("p", { class: "admonition-title", text: "Een deel van de link is niet herkend" })]
+        .concat(texts.map(function (text) { return el("p", { text: text }); }))));
   }
 
   function renderQuestion(container, vraag, answers, route, error) {
@@ -291,14 +316,17 @@
     result.antwoorden.forEach(function (a) { (clean[a.vraag] = clean[a.vraag] || []).push(a.optie); });
     var route = WijkkompasAdvies.route(data, clean);
     var screen = state.screen;
-    var notes = result.genegeerd.slice();
+    // result.genegeerd says what was dropped in words taken from the link; only its length is used.
+    var skipped = state.unreadable + result.genegeerd.length;
     if (screen && screen !== "overzicht" && screen !== "resultaat" && route.indexOf(screen) === -1) {
-      notes.push("onbekend scherm '" + screen + "'");
+      skipped += 1;
       screen = null;
     }
     if (!screen) { screen = Object.keys(state.answers).length ? "resultaat" : data.start; }
+    // The address bar (and the link in a saved advice) keeps only what was understood.
+    if (skipped || state.truncated) { history.replaceState(null, "", stateHash(clean, screen)); }
     renderInto(function (container) {
-      noticeIgnored(container, notes);
+      noticeIgnored(container, skipped, state.truncated);
       if (screen === "resultaat") { renderResult(container, result); }
       else if (screen === "overzicht") { renderSummary(container, clean, route); }
       else { renderQuestion(container, questionById(screen), clean, route, null); }

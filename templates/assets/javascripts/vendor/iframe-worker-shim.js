@@ -2,6 +2,63 @@
  * Copyright (c) 2020-2022 Martin Donath <martin.donath@squidfunk.com>.
  * Kept here so the offline copy of the site loads nothing from another host;
  * the offline plugin of the theme would otherwise load it from unpkg.com.
+ * Changed for Wijkkompas: the code that runs inside the iframe is loaded from
+ * workers/iframe-worker-binnen.js instead of being written into it as an inline
+ * script, so the site's Content-Security-Policy needs no 'unsafe-inline'.
  */
-"use strict";(()=>{function c(s,n){parent.postMessage(s,n||"*")}function d(...s){return s.reduce((n,e)=>n.then(()=>new Promise(r=>{let t=document.createElement("script");t.src=e,t.onload=r,document.body.appendChild(t)})),Promise.resolve())}var o=class extends EventTarget{constructor(e){super();this.url=e;this.m=e=>{e.source===this.w&&(this.dispatchEvent(new MessageEvent("message",{data:e.data})),this.onmessage&&this.onmessage(e))};this.e=(e,r,t,i,m)=>{if(r===`${this.url}`){let a=new ErrorEvent("error",{message:e,filename:r,lineno:t,colno:i,error:m});this.dispatchEvent(a),this.onerror&&this.onerror(a)}};let r=document.createElement("iframe");r.hidden=!0,document.body.appendChild(this.iframe=r),this.w.document.open(),this.w.document.write(`<html><body><script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\/script><script src=${e}?${+Date.now()}><\/script></body></html>`),this.w.document.close(),onmessage=this.m,onerror=this.e,this.r=new Promise((t,i)=>{this.w.onload=t,this.w.onerror=i})}terminate(){this.iframe.remove(),onmessage=onerror=null}postMessage(e){this.r.catch().then(()=>{this.w.dispatchEvent(new MessageEvent("message",structuredClone({data:e})))})}get w(){return this.iframe.contentWindow}};window.IFrameWorker=o;location.protocol==="file:"&&(window.Worker=o);})();
+"use strict";
+(() => {
+  // Beside the theme's search worker: that worker finds its own folder from the
+  // first script of the iframe, the part before "/worker".
+  const inner = new URL("../workers/iframe-worker-binnen.js", document.currentScript.src).href;
+  const attribute = (text) => String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
+  class IFrameWorker extends EventTarget {
+    constructor(url) {
+      super();
+      this.url = url;
+      this.m = (event) => {
+        if (event.source === this.w) {
+          this.dispatchEvent(new MessageEvent("message", { data: event.data }));
+          if (this.onmessage) this.onmessage(event);
+        }
+      };
+      this.e = (message, filename, lineno, colno, error) => {
+        if (filename === `${this.url}`) {
+          const event = new ErrorEvent("error", { message, filename, lineno, colno, error });
+          this.dispatchEvent(event);
+          if (this.onerror) this.onerror(event);
+        }
+      };
+      const iframe = document.createElement("iframe");
+      iframe.hidden = true;
+      document.body.appendChild((this.iframe = iframe));
+      this.w.document.open();
+      this.w.document.write(
+        `<html><body><script src="${attribute(inner)}" data-url="${attribute(url)}"><\/script>` +
+        `<script src="${attribute(url)}?${+Date.now()}"><\/script></body></html>`);
+      this.w.document.close();
+      onmessage = this.m;
+      onerror = this.e;
+      this.r = new Promise((resolve, reject) => {
+        this.w.onload = resolve;
+        this.w.onerror = reject;
+      });
+    }
+    terminate() {
+      this.iframe.remove();
+      onmessage = onerror = null;
+    }
+    postMessage(data) {
+      this.r.catch().then(() => {
+        this.w.dispatchEvent(new MessageEvent("message", structuredClone({ data })));
+      });
+    }
+    get w() {
+      return this.iframe.contentWindow;
+    }
+  }
+
+  window.IFrameWorker = IFrameWorker;
+  if (location.protocol === "file:") window.Worker = IFrameWorker;
+})();
