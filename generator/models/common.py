@@ -49,8 +49,11 @@ _MD_REFDEF_RE = re.compile(r"\]:[ \t]*<?([^\s>]*)")
 # them tells the editor, and a reviewer, early. "{{ 7 + 7 }}" in prose is left alone.
 _ATTR_LIST_RE = re.compile(r"(?<!\{)\{(?!\{)[^{}\n]*\}(?!\})|\{+\s*:|\{[^{}\n]*=[^{}\n]*\}")
 # What the Markdown of editors' text would make into something the sanitiser removes
-# (render/opmaak.ALLOWED_TAGS): headings ("# Kop", "Kop" over "===" or "---") and rules.
-_HEADING_OR_RULE_RE = re.compile(r"^[ \t]*(?:#|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$)", re.MULTILINE)
+# (render/opmaak.ALLOWED_TAGS): headings ("# Kop", "Kop" over "===" or "---") and rules,
+# also inside a list item or a quote ("- # Kop", "> ***").
+_HEADING_OR_RULE_RE = re.compile(
+    r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+|>[ \t]*)*(?:#|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$)",
+    re.MULTILINE)
 # C0 and C1 controls, DEL, bidi overrides and isolates (text that reads differently from
 # how it is stored), and line separators. The YAML reader refuses them first, with the
 # exact position; this covers models made from other data.
@@ -58,7 +61,7 @@ _CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u
 _CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
 # Every problem below needs one of these characters; most texts have none, so
 # one search decides them (checking is a large part of loading 10,000 cases).
-_SUSPECT_RE = re.compile(f"[{_CONTROL_CHARS}<{{\\]]|!\\[|^[ \t]*[#=*_-]", re.MULTILINE)
+_SUSPECT_RE = re.compile(f"[{_CONTROL_CHARS}<{{\\]]|!\\[|^[ \t]*(?:[#=*_>+-]|\\d+[.)])", re.MULTILINE)
 _SAFE_SCHEMES = ("https:", "http:", "mailto:")
 # An internal link as editors write it ("../casussen/de-ketel.md#aanpak"); validate.py
 # checks that the item exists, render/opmaak.py points it at the page's final URL.
