@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-offline serve test fuzz check schema sjablonen bench clean help
+.PHONY: site site-offline serve test fuzz check schema sjablonen bench eval clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
@@ -14,6 +14,7 @@ help:
 	@echo "make fuzz    - de eigenschapstest op gemuteerde inhoud, met veel meer voorbeelden"
 	@echo "make check   - controleer alleen de inhoud"
 	@echo "make bench   - meet bouwtijd en groottes bij 100, 1.000 en 10.000 casussen"
+	@echo "make eval    - meet de kwaliteit van het advies (hit@1, hit@3, MRR, spreiding)"
 
 # (Re)install when the dependencies change.
 $(STAMP): pyproject.toml
@@ -52,6 +53,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.run
+
+# Quality of the advice's ranking (bench/eval_advies.py); each harness is one line
+# of EVALS, run in turn.
+EVALS := bench.eval_advies
+eval: $(STAMP)
+	@set -e; for harness in $(EVALS); do $(BIN)/python -m $$harness; echo; done
 
 clean:
 	rm -rf build site site-offline

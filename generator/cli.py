@@ -6,9 +6,10 @@ import argparse
 import errno
 import json
 import logging
+import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .build import build_site, generate
 from .check import CheckResult, check_project
@@ -16,7 +17,7 @@ from .errors import BuildError, ContentError, Problem, left_out_message, limit_p
 from .models import KINDS
 from .project import Project
 from .questionnaire.advice import AdviceError, advise
-from .questionnaire.present import advice_as_markdown, advice_as_text, ask_interactively, list_questions
+from .questionnaire.present import advice_as_markdown, advice_as_text, ask_interactively, list_questions, site_address
 from .questionnaire.validate import VRAGENLIJST_PAD
 from .render.data import questionnaire_data
 from .scaffold import NEW_KINDS, ScaffoldError, new_content_file
@@ -159,7 +160,7 @@ def _cmd_advise(args: argparse.Namespace, project: Project) -> int:
             print(json.dumps(questions, ensure_ascii=False, indent=2))
         else:
             for vraag in questions:
-                print(f"{vraag['id']} ({vraag['type']}): {vraag['tekst']}")
+                print(f"{vraag['id']}: {vraag['tekst']} {vraag['hint']}")
                 for optie in vraag["opties"]:
                     print(f"    {vraag['id']}={optie['id']}  {optie['tekst']}")
         return EXIT_OK
@@ -178,14 +179,60 @@ def _cmd_advise(args: argparse.Namespace, project: Project) -> int:
     if args.format == "json":
         print(json.dumps(advice, ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        print(advice_as_markdown(advice), end="")
+        print(advice_as_markdown(advice, args.site_url or site_address(project.mkdocs_config)), end="")
     else:
         print(advice_as_text(advice), end="")
     return EXIT_OK
 
 
+class _DutchHelpFormatter(argparse.HelpFormatter):
+    """argparse's help, headed 'Gebruik:' instead of 'usage:'."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Gebruik: " if prefix is None else prefix)
+
+
+# argparse writes its own messages in English; these patterns (their wording in
+# Python 3.11-3.13) turn them into Dutch. One that is not listed stays as it is.
+_ARGPARSE_NL = [(re.compile(pattern), dutch) for pattern, dutch in (
+    (r"^the following arguments are required: (.+)$", r"dit ontbreekt nog: \1"),
+    (r"^unrecognized arguments: (.+)$", r"dit ken ik niet: \1"),
+    (r"^argument (.+?): invalid choice: (.+?) \(choose from (.+)\)$", r"\1: \2 bestaat niet; kies uit \3"),
+    (r"^argument (.+?): expected one argument$", r"\1: hier hoort een waarde achter"),
+    (r"^argument (.+?): expected at least one argument$", r"\1: hier hoort minstens één waarde achter"),
+    (r"^argument (.+?): expected at most one argument$", r"\1: hier hoort hoogstens één waarde achter"),
+    (r"^argument (.+?): invalid \w+ value: (.+)$", r"\1: \2 is geen geldige waarde"),
+    (r"^argument (.+?): ignored explicit argument (.+)$", r"\1: hier hoort geen waarde achter (\2)"),
+    (r"^argument (.+?): not allowed with argument (.+)$", r"\1 kan niet samen met \2"),
+    (r"^ambiguous option: (.+?) could match (.+)$", r"\1 kan meer dan één optie zijn (\2); schrijf de optie voluit"),
+)]
+
+
+def _in_dutch(message: str) -> str:
+    for pattern, dutch in _ARGPARSE_NL:
+        if pattern.match(message):
+            return pattern.sub(dutch, message)
+    return message
+
+
+class _DutchParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help, headings and errors are in Dutch (subcommands inherit it)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _DutchHelpFormatter)
+        kwargs["add_help"] = False  # argparse's own -h says "show this help message and exit"
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_GEBRUIK, f"{self.prog}: fout: {_in_dutch(message)}\nMeer uitleg: {self.prog} --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _DutchParser(
         prog="wijkkompas", description="Wijkkompas: controleer de inhoud en bouw de site."
     )
     parser.add_argument("--root", metavar="PAD", default=".", type=Path,
@@ -210,11 +257,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--offline", action="store_true",
                        help="bouw in site-offline/ een kopie die vanaf schijf werkt, zonder internet")
     build.set_defaults(handler=_cmd_build)
-    adv = commands.add_parser("advise", help="hulp bij kiezen: advies op basis van uw antwoorden")
+    adv = commands.add_parser(
+        "advise", help="hulp bij kiezen: advies op basis van uw antwoorden",
+        description="Hulp bij kiezen: zonder --answer stelt de opdracht de vragen een voor een in de terminal; "
+                    "met --answer geeft u de antwoorden mee (zie --list-questions voor de vragen en antwoorden).")
     adv.add_argument("--answer", action="append", metavar="VRAAG=OPTIE",
                      help="een antwoord; herhaal voor meer vragen, komma's voor meerdere opties")
-    adv.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    adv.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                     help="de vorm van het advies: text (standaard), markdown of json")
     adv.add_argument("--list-questions", action="store_true", help="toon de vragen en antwoorden")
+    adv.add_argument("--site-url", metavar="ADRES",
+                     help="het adres van de site voor de links in --format markdown (standaard: site_url uit mkdocs.yml)")
     adv.set_defaults(handler=_cmd_advise)
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.set_defaults(handler=_cmd_schema)

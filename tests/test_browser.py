@@ -62,7 +62,7 @@ def _answer(page, label: str) -> None:  # type: ignore[no-untyped-def]
 
 def _result_ids(page, section: str) -> list[str]:  # type: ignore[no-untyped-def]
     heading = page.locator("#wk-vragenlijst h3", has_text=section)
-    links = heading.locator("xpath=following-sibling::ol[1]/li/a")
+    links = heading.locator("xpath=following-sibling::ol[1]/li/p[contains(@class, 'wk-kop')]/a")
     return [urlparse(links.nth(i).get_attribute("href") or "").path.rstrip("/").split("/")[-1] for i in range(links.count())]
 
 
@@ -115,7 +115,7 @@ def test_questionnaire_walk_change_and_share(page, site_url: str) -> None:  # ty
     shown = {"casussen": _result_ids(page, "Casussen"), "bouwstenen": _result_ids(page, "Bouwstenen"),
              "tips": _result_ids(page, "Tips"), "kaders": _result_ids(page, "Kaders")}
     assert shown == {key: [item["id"] for item in cli[key]] for key in shown}
-    assert page.locator(".wk-waarom").first.inner_text().startswith("Omdat u antwoordde")
+    assert page.locator(".wk-reden").first.inner_text().startswith("U antwoordde ‘")
 
     # The URL alone reproduces the result, in a fresh page.
     url = page.url

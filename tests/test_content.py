@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+import yaml
 
 from generator.check import check_project
 from generator.models import Casus
@@ -53,3 +58,62 @@ def test_every_book_case_is_complete(result, case_id: str) -> None:  # type: ign
                   "begrippen", "auteurs"):
         assert len(getattr(case, field)) >= 1, f"{case_id}: {field} is leeg"
     assert any(b.bron == "plekken-van-hoop" for b in case.bronnen)
+
+
+# The site speaks to the reader as "u". Informal address in content slips in easily when a text is
+# paraphrased, so every text an editor writes under content/ is checked for it.
+INFORMEEL = re.compile(r"\b(je|jij|jou|jouw|jouwe|jezelf|jullie)\b", re.IGNORECASE)
+# Text between double quotation marks is a person's own words and stays as said.
+CITAAT = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^”]*”")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # ids and references name an item; they are not prose
+# Proper names that happen to contain one of the words.
+NAMEN = ("Uit Je Eigen Stad",)
+# `bronnen` cite a source's own chapter titles; `url` is an address.
+NIET_PROZA = {"bronnen", "url"}
+
+
+def _prose(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        if not SLUG.fullmatch(value):
+            yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NIET_PROZA:
+                yield from _prose(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _prose(item)
+
+
+def informal_address(root: Path) -> list[str]:
+    """Every ``je``/``jouw``/… in the prose of content/ and the editors' templates, as 'file: word in context'."""
+    found = []
+    files = sorted((root / "content").rglob("*.yml")) + sorted((root / "templates" / "sjablonen").glob("*.yml"))
+    for path in files:
+        for text in _prose(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            text = CITAAT.sub(" ", text)
+            for name in NAMEN:
+                text = text.replace(name, " ")
+            for match in INFORMEEL.finditer(text):
+                context = text[max(match.start() - 30, 0):match.end() + 30].replace("\n", " ")
+                found.append(f"{path.relative_to(root)}: …{context}…")
+    return found
+
+
+def test_content_addresses_the_reader_as_u() -> None:
+    found = informal_address(REPO)
+    assert found == [], "Spreek de lezer aan met 'u', niet met 'je' of 'jouw':\n" + "\n".join(found)
+
+
+def test_informal_address_is_found(tmp_path: Path) -> None:
+    # The check must see a real slip, and leave quotes, names and references alone.
+    tip = tmp_path / "content" / "tips" / "voorbeeld.yml"
+    tip.parent.mkdir(parents=True)
+    tip.write_text(
+        "titel: Bewaak je kern\n"
+        "tekst: 'Alferink: \"dan glipt het je door de vingers\". Zie Uit Je Eigen Stad.'\n"
+        "casussen: [de-voedseltuin-bewaak-je-kern]\n"
+        "bronnen:\n  - hoofdstuk: Geen spel speel je alleen\n",
+        encoding="utf-8",
+    )
+    assert [line.split(": ", 1)[0] for line in informal_address(tmp_path)] == ["content/tips/voorbeeld.yml"]

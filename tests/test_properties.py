@@ -589,7 +589,9 @@ def route_answers(engine: dict[str, Any]) -> st.SearchStrategy[dict[str, list[st
                     answers[current] = [chosen]
                     following = next(o for o in vraag["opties"] if o["id"] == chosen)["volgende"] or following
                 else:
-                    answers[current] = draw(st.lists(st.sampled_from(ids), min_size=1, unique=True))
+                    # A valid answer keeps the question's limit (max_keuzes); more is refused.
+                    answers[current] = draw(st.lists(st.sampled_from(ids), min_size=1, unique=True,
+                                                     max_size=vraag.get("max_keuzes")))
             current = following
         return answers
 
@@ -611,7 +613,7 @@ def any_answers(engine: dict[str, Any]) -> st.SearchStrategy[dict[str, list[str]
 
 
 RESULT_KEYS = {"stap", "volgende_stap", "bouwstenen", "tips", "casussen", "kaders", "waarschuwingen",
-               "antwoorden", "genegeerd"}
+               "antwoorden", "genegeerd", "samenvatting", "uitleg"}
 
 
 def _json(result: dict[str, Any]) -> str:

@@ -117,6 +117,37 @@ def test_route_follows_option_overrides_and_defaults() -> None:
     assert route(lijst, {}) == ["q1", "q2", "q3"]
     assert route(lijst, {"q1": ["a"]}) == ["q1", "q3"]
     assert route(lijst, {"q1": ["b"]}) == ["q1", "q2", "q3"]
+    # One rule for the model and for the engine data built from it.
+    assert route(lijst.model_dump(), {"q1": ["a"]}) == ["q1", "q3"]
+
+
+def test_the_routing_rule_is_written_once_in_python() -> None:
+    """routing.py holds the rule; advice, the CLI and the checks call it instead of walking routes themselves."""
+    import inspect
+
+    from generator.questionnaire import advice, present, routing
+
+    assert "def route(" not in inspect.getsource(advice) and "def _route(" not in inspect.getsource(advice)
+    assert advice.route is routing.route and present.route is routing.route
+    assert present.next_question is routing.next_question
+    assert "next_question(" in inspect.getsource(routing.build_routing_graph)
+
+
+def _meerdere(**extra: Any) -> dict[str, Any]:
+    opties = [{"id": letter, "tekst": letter.upper(), "effecten": [{"doel": "thema:x"}]} for letter in "abcd"]
+    return _vraag("q1", "resultaat", type="meerdere", opties=opties, **extra)
+
+
+def test_a_limit_is_checked_by_the_model() -> None:
+    from pydantic import ValidationError
+
+    assert _lijst(_meerdere(max_keuzes=3, keuzenaam="thema's")).vragen[0].max_keuzes == 3
+    with pytest.raises(ValidationError, match="alleen bij een vraag met meerdere antwoorden"):
+        _lijst(_vraag("q1", "resultaat", max_keuzes=2))
+    with pytest.raises(ValidationError, match="begrenst dus niets"):
+        _lijst(_meerdere(max_keuzes=4))
+    with pytest.raises(ValidationError, match="'keuzenaam' wordt alleen gebruikt bij 'max_keuzes'"):
+        _lijst(_meerdere(keuzenaam="thema's"))
 
 
 def test_questionnaire_errors_are_located_in_the_file(repo_copy: Project, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,7 +194,8 @@ def test_scenario_advice(data: dict[str, Any], name: str) -> None:
         assert len(items) <= limit
         assert [i["score"] for i in items] == sorted((i["score"] for i in items), reverse=True)
         for item in items:
-            assert item["waarom"].startswith("Omdat u antwoordde ‘") and " → " in item["waarom"]
+            # A reason in words (the wording itself: tests/test_advies_presentatie.py).
+            assert item["waarom"].startswith("U antwoordde ‘") and "→" not in item["waarom"]
 
 
 # Byte-exact golden advice on the small fixture project, whose content never
@@ -206,7 +238,20 @@ def test_an_answer_only_adds(data: dict[str, Any]) -> None:
             assert scores[case["id"]] >= case["score"]
 
 
+def test_the_theme_limit_lives_in_the_content_and_its_hint_says_it(data: dict[str, Any]) -> None:
+    from generator.questionnaire.advice import choice_hint, limit_message
+
+    text = (REPO / "content" / "vragenlijst.yml").read_text(encoding="utf-8")
+    assert "max_keuzes: 3" in text and "hoogstens drie" not in text  # the number once, the words derived
+    thema = next(v for v in data["vragen"] if v["id"] == "thema")
+    assert limit_message(thema) == "Kies hoogstens drie thema's"
+    assert choice_hint(thema) == "Kies hoogstens drie thema's."
+    assert all(choice_hint(v) == "Kies alles wat van toepassing is." for v in data["vragen"]
+               if v["type"] == "meerdere" and not v["max_keuzes"])
+
+
 @pytest.mark.parametrize(("answers", "message"), [
+    ({"thema": ["zorg", "armoede", "ouderen", "jeugd"]}, "Kies hoogstens drie thema's bij vraag 'thema'"),
     ({"bestaat-niet": ["x"]}, "onbekende vraag 'bestaat-niet'"),
     ({"rol": ["koning"]}, "onbekend antwoord 'koning' bij vraag 'rol'"),
     ({"rol": ["bewoner", "gemeente"]}, "past maar één antwoord"),
@@ -233,7 +278,7 @@ def test_cli_lists_questions_as_json(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0
     assert questions[0]["id"] == "rol"
     for vraag in questions:
-        assert set(vraag) == {"id", "tekst", "type", "opties"}
+        assert set(vraag) == {"id", "tekst", "type", "max_keuzes", "hint", "opties"}
         assert vraag["type"] in ("een", "meerdere")
         assert all(set(o) == {"id", "tekst"} for o in vraag["opties"])
 
@@ -250,7 +295,7 @@ def test_cli_gives_json_advice(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_markdown_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _cli(capsys, "--answer", "thema=veiligheid", "--format", "markdown")
-    assert code == 0 and out.startswith("# Advies van Wijkkompas") and "](casussen/" in out
+    assert code == 0 and out.startswith("# Advies van Wijkkompas") and "/casussen/" in out and "](casussen/" not in out
     code, out, _ = _cli(capsys, "--answer", "thema=veiligheid")
     assert code == 0 and "Casussen die op uw situatie lijken:" in out
 
@@ -260,6 +305,32 @@ def test_cli_rejects_bad_answers_with_exit_2(capsys: pytest.CaptureFixture[str],
     code, _, err = _cli(capsys, "--answer", "soort=initiatief", "--answer", answer)
     assert code == 2
     assert err.startswith("Fout in de antwoorden:") and "Traceback" not in err
+
+
+def test_cli_refuses_a_fourth_theme(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _cli(capsys, "--answer", "thema=zorg,armoede,ouderen,jeugd")
+    assert code == 2 and out == ""
+    assert "Kies hoogstens drie thema's bij vraag 'thema' (u koos er 4)" in err
+
+
+def test_cli_help_and_argument_errors_are_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["advise", "--help"])
+    out = capsys.readouterr().out
+    assert stopped.value.code == 0
+    assert out.startswith("Gebruik: wijkkompas advise") and "opties:" in out and "toon deze hulp en stop" in out
+    for english in ("usage:", "options:", "show this help", "positional arguments"):
+        assert english not in out
+    for argv, dutch in ((["advise", "--format", "pdf"], "--format: 'pdf' bestaat niet; kies uit 'text'"),
+                        ([], "dit ontbreekt nog: OPDRACHT"),
+                        (["advise", "--answer"], "--answer: hier hoort een waarde achter"),
+                        (["check", "--onbekend"], "dit ken ik niet: --onbekend")):
+        with pytest.raises(SystemExit) as stopped:
+            main(argv)
+        err = capsys.readouterr().err
+        assert stopped.value.code == 2
+        assert err.startswith("Gebruik: wijkkompas") and "fout: " + dutch in err, err
+        assert "error:" not in err and "usage:" not in err and "invalid choice" not in err
 
 
 def test_cli_interactive_in_a_terminal(tmp_path: Path) -> None:
@@ -292,10 +363,20 @@ def test_cli_interactive_in_a_terminal(tmp_path: Path) -> None:
     expect("Vanuit welke rol")
     send("5")            # rol: gemeente
     expect("Waar gaat het in uw wijk vooral om?")
+    expect("Kies hoogstens drie thema's.")  # the hint, not "Kies alles wat van toepassing is"
+    send("1,2,3,9")      # a fourth theme: refused with the same words, and asked again
+    expect("Kies hoogstens drie thema's (u koos er 4). Probeer het opnieuw.")
+    send("2,99")         # no such answer: says why and what is accepted
+    expect("er is geen antwoord 99. Typ een of meer nummers van 1 tot 13")
     send("2,9")          # armoede, ontmoeting
     expect("Wat voor aanpak is het?")
+    send("een")          # not a number
+    expect("'een' is geen nummer. Typ een nummer van 1 tot 2, of 'overslaan', 'terug' of 'stop'.")
     send("1")            # initiatief
-    for _ in range(6):   # skip the rest of the route
+    expect("Uw keuze")
+    send("")             # an empty Enter skips, and says so
+    expect("Overgeslagen: deze vraag telt niet mee in het advies.")
+    for _ in range(5):   # skip the rest of the route
         expect("Uw keuze")
         send("overslaan")
     expect("Klopt dit?")

@@ -66,3 +66,36 @@ def test_browser_engine_equals_python_on_random_answer_sets(data: dict[str, Any]
         assert got == want, f"verschil bij antwoordset {number}: {sets[number]}"
     assert sum(1 for r in expected if "ok" in r and r["ok"]["casussen"]) > 400
     assert sum(1 for r in expected if "fout" in r) >= 40
+
+
+def test_browser_engine_passes_the_golden_advice_files(tmp_path: Path) -> None:
+    """The same golden files as the Python engine (tests/golden/mini-advies), under node."""
+    from test_questionnaire import GOLDEN, MINI_SETS
+
+    result = check_project(Project.at(REPO / "tests" / "fixtures" / "mini"))
+    assert result.ok and result.vragenlijst is not None
+    data = questionnaire_data(result.content, result.graph, result.vragenlijst)
+    names = sorted(MINI_SETS)
+    assert names == sorted(p.stem for p in GOLDEN.glob("*.json"))  # every golden file is checked
+    actual = _node(data, [{"answers": MINI_SETS[name], "strict": True} for name in names], tmp_path)
+    for name, got in zip(names, actual):
+        golden = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+        assert got == {"ok": golden}, f"advies.js wijkt af van {GOLDEN / name}.json"
+
+
+def test_both_engines_refuse_too_many_themes_with_the_same_message(tmp_path: Path) -> None:
+    result = check_project(Project.at(REPO))
+    assert result.ok and result.vragenlijst is not None
+    data = json.loads(json.dumps(questionnaire_data(result.content, result.graph, result.vragenlijst)))
+    thema = next(v for v in data["vragen"] if v["id"] == "thema")
+    assert thema["max_keuzes"] == 3  # from content/vragenlijst.yml
+    four = {"thema": [o["id"] for o in thema["opties"][:4]]}
+    sets = [{"answers": four, "strict": True}, {"answers": four, "strict": False},
+            {"answers": {"thema": [o["id"] for o in thema["opties"][:3]]}, "strict": True}]
+    expected = [_python(data, s["answers"], s["strict"]) for s in sets]
+    assert _node(data, sets, tmp_path) == expected
+    assert expected[0] == {"fout": "Kies hoogstens drie thema's bij vraag 'thema' (u koos er 4)"}
+    lenient = expected[1]["ok"]
+    assert [a["optie"] for a in lenient["antwoorden"]] == four["thema"][:3]
+    assert lenient["genegeerd"] == [expected[0]["fout"]]
+    assert "ok" in expected[2]

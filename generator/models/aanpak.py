@@ -28,7 +28,7 @@ class _Onderdeel(Model):
     waarom: Opmaak = Field(description="Waarom dit ertoe doet.")
     adviezen: list[Opmaak] = Field(min_length=1, max_length=100, description="Concrete adviezen.")
     valkuilen: list[Opmaak] = Field(default_factory=list, max_length=100, description="Waar het vaak misgaat.")
-    vragen: list[Tekst] = Field(min_length=1, max_length=100, description="Vragen om jezelf of je partners te stellen.")
+    vragen: list[Tekst] = Field(min_length=1, max_length=100, description="Vragen om uzelf of uw partners te stellen.")
     voorbeelden: list[Voorbeeld] = Field(default_factory=list, max_length=100, description="Voorbeelden uit de praktijk.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de inhoud vandaan komt.")
 

@@ -41,7 +41,7 @@ class Kader(Model):
 
     naam: KorteTekst = Field(description="Naam van het kader.")
     samenvatting: Annotated[Tekst, Field(max_length=600)] = Field(description="Het kader in één à twee zinnen.")
-    uitleg: Opmaak = Field(description="Uitleg: waar komt het vandaan, hoe gebruik je het.")
+    uitleg: Opmaak = Field(description="Uitleg: waar komt het vandaan, hoe gebruikt u het.")
     elementen: list[Element] = Field(min_length=1, max_length=100, description="De onderdelen van het kader.")
     themas: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van thema's.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar het kader vandaan komt.")

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["AdviceError", "LIMITS", "KIND_LABEL", "normalise_answers", "advise"]
+from .routing import route
 
+__all__ = ["AdviceError", "LIMITS", "choice_hint", "limit_message", "normalise_answers", "advise"]
+
+# How many items of each kind an advice lists. The engine data carries them
+# (``aantallen``), so advies.js reads them there instead of keeping a copy.
 LIMITS = {"bouwsteen": 3, "tip": 8, "casus": 5, "kader": 2}
-KIND_LABEL = {"casus": "casus", "bouwsteen": "bouwsteen", "stap": "stap", "tip": "tip", "kader": "kader",
-              "thema": "thema", "begrip": "begrip"}
 
 Answers = dict[str, list[str]]
 
@@ -26,19 +28,28 @@ def _questions(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {vraag["id"]: vraag for vraag in data["vragen"]}
 
 
-def _route(data: dict[str, Any], answers: Answers) -> list[str]:
-    questions = _questions(data)
-    path, current = [], data["start"]
-    while current != "resultaat" and current not in path:
-        path.append(current)
-        vraag = questions[current]
-        nxt = vraag["volgende"]
-        chosen = answers.get(current) or []
-        if vraag["type"] == "een" and chosen:
-            optie = next(o for o in vraag["opties"] if o["id"] == chosen[0])
-            nxt = optie["volgende"] or nxt
-        current = nxt
-    return path
+_NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+                 "elf", "twaalf")
+
+
+def limit_message(vraag: dict[str, Any]) -> str:
+    """A question's limit in words, e.g. "Kies hoogstens drie thema's" (``max_keuzes``, ``keuzenaam``).
+
+    The one wording of the limit on the Python side: the CLI prompts with it and
+    the advice refuses with it; advies.js has the same function for the site.
+    """
+    limit = vraag["max_keuzes"]
+    number = _NUMBER_WORDS[limit] if limit < len(_NUMBER_WORDS) else str(limit)
+    return f"Kies hoogstens {number} {vraag.get('keuzenaam') or 'antwoorden'}"
+
+
+def choice_hint(vraag: dict[str, Any]) -> str:
+    """The hint under a question: how many answers it takes."""
+    if vraag["type"] == "een":
+        return "Kies één antwoord."
+    if vraag.get("max_keuzes"):
+        return limit_message(vraag) + "."
+    return "Kies alles wat van toepassing is."
 
 
 def normalise_answers(data: dict[str, Any], answers: Answers, *, strict: bool = True) -> tuple[Answers, list[str]]:
@@ -73,14 +84,18 @@ def normalise_answers(data: dict[str, Any], answers: Answers, *, strict: bool = 
         if vraag["type"] == "een" and len(picked) > 1:
             problem(f"bij vraag '{vraag_id}' past maar één antwoord")
             picked = picked[:1]
+        limit = vraag.get("max_keuzes")
+        if limit and len(picked) > limit:
+            problem(f"{limit_message(vraag)} bij vraag '{vraag_id}' (u koos er {len(picked)})")
+            picked = picked[:limit]
         if picked:
             clean[vraag_id] = sorted(picked, key=known.index)
-    on_route = set(_route(data, clean))
+    on_route = set(route(data, clean))
     for vraag_id in [v["id"] for v in data["vragen"] if v["id"] in clean]:
         if vraag_id not in on_route:
             problem(f"vraag '{vraag_id}' wordt door uw andere antwoorden overgeslagen")
             del clean[vraag_id]
-            on_route = set(_route(data, clean))
+            on_route = set(route(data, clean))
     order = [v["id"] for v in data["vragen"]]
     return {k: clean[k] for k in order if k in clean}, dropped
 
@@ -102,12 +117,39 @@ def _path(optie: dict[str, Any], target: str) -> list[str]:
     return list(reversed(path))
 
 
+def _kind(data: dict[str, Any], node: str) -> str:
+    return str(data["knopen"][node]["soort"])
+
+
 def _label(data: dict[str, Any], node: str) -> str:
+    """An item in a sentence: 'de casus De Ketel', 'het thema Armoede', "de tip ‘Begin klein’"."""
     info = data["knopen"][node]
-    return f"{KIND_LABEL[info['soort']]} {info['titel']}"
+    title = f"‘{info['titel']}’" if info["soort"] == "tip" else info["titel"]
+    return f"{data['taal']['soorten'][info['soort']]['lidwoord']} {info['soort']} {title}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    # 'Bewoner, vrijwilliger' -> 'bewoner, vrijwilliger'; an abbreviation ('GGD') keeps its capitals.
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _quoted(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
+    texts = [f"‘{optie['tekst']}’" for _, optie in pairs]
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " en " + texts[-1]
+
+
+def _warning_line(title: str) -> str:
+    """A valkuil's title (which reads as advice) as a warning: 'Pas op: overschat … niet'."""
+    return title if title.startswith("Pas op") else f"Pas op: {_lower_first(title)}"
 
 
 def _why(data: dict[str, Any], node: str, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """Why an item is advised, in words: the (at most two) answers that added most to its
+    score, then how the first of them leads to the item along its explanation path."""
     ranked = sorted(
         ((optie["bijdragen"].get(node, 0), index, vraag, optie) for index, (vraag, optie) in enumerate(pairs)),
         key=lambda t: (-t[0], t[1]),
@@ -115,13 +157,22 @@ def _why(data: dict[str, Any], node: str, pairs: list[tuple[dict[str, Any], dict
     top = [(vraag, optie) for points, _, vraag, optie in ranked if points > 0][:2]
     if not top:
         return {"tekst": "", "antwoorden": [], "pad": []}
-    vraag, optie = top[0]
-    path = _path(optie, node)
-    sentence = f"Omdat u antwoordde ‘{optie['tekst']}’ → " + " → ".join(_label(data, n) for n in path)
-    if len(top) > 1:
-        sentence += f" (ook ‘{top[1][1]['tekst']}’ telde mee)"
+    path = _path(top[0][1], node)
+    words = data["taal"]["soorten"]
+    this = f"{words[_kind(data, node)]['deze']} {_kind(data, node)}"
+    subject = "Dat antwoord" if len(top) == 1 else "Het eerste antwoord"
+    sentences = [f"U antwoordde {_quoted(top)}."]
+    if len(path) == 1:
+        sentences.append(f"{subject} wijst rechtstreeks naar {this}.")
+    else:
+        sentences.append(f"{subject} gaat over {_label(data, path[0])}.")
+        for earlier, later in zip(path, path[1:]):
+            relation = data["taal"]["relaties"].get(f"{_kind(data, later)}>{_kind(data, earlier)}",
+                                                    data["taal"]["relatie_anders"])
+            name = this if later == node else _label(data, later)
+            sentences.append(f"{_capital(name)} {relation} {words[_kind(data, earlier)]['die']} {_kind(data, earlier)}.")
     return {
-        "tekst": sentence,
+        "tekst": " ".join(sentences),
         "antwoorden": [{"vraag": v["id"], "optie": o["id"]} for v, o in top],
         "pad": path,
     }
@@ -130,14 +181,43 @@ def _why(data: dict[str, Any], node: str, pairs: list[tuple[dict[str, Any], dict
 def _item(data: dict[str, Any], node: str, score: int, pairs: list[Any]) -> dict[str, Any]:
     info = data["knopen"][node]
     title_key = "titel" if info["soort"] == "tip" else "naam"
-    item = {"id": node.split(":", 1)[1], title_key: info["titel"], "url": info["url"], "score": score}
+    item = {"id": node.split(":", 1)[1], title_key: info["titel"], "url": info["url"], "score": score,
+            "regel": info.get("regel", "")}
     why = _why(data, node, pairs)
     item["waarom"] = why["tekst"]
     item["waarom_antwoorden"] = why["antwoorden"]
     item["waarom_pad"] = why["pad"]
     if info["soort"] == "tip":
         item["soort"] = "valkuil" if info.get("valkuil") else "tip"
+        if info.get("valkuil"):
+            item["waarschuwing"] = _warning_line(info["titel"])
     return item
+
+
+def _summary(data: dict[str, Any], result: dict[str, Any], pairs: list[Any]) -> dict[str, Any]:
+    """The opening of the advice: the situation in the person's own answers, the stap,
+    and three things to do first, taken from the stap, the top tips and bouwstenen."""
+    situation = ("U beschreef uw situatie zo: " + "; ".join(_lower_first(o["tekst"]) for _, o in pairs) + "."
+                 if pairs else "")
+    stap = ""
+    if result["stap"]:
+        total = sum(1 for info in data["knopen"].values() if info["soort"] == "stap")
+        number = data["knopen"]["stap:" + result["stap"]["id"]].get("nummer", 0)
+        stap = f"U zit waarschijnlijk in de stap {result['stap']['naam']} (stap {number} van {total})."
+        if result["volgende_stap"]:
+            stap += f" Daarna volgt de stap {result['volgende_stap']['naam']}."
+    sources = [("stap", result["stap"])] if result["stap"] else []
+    tips = [("tip", t) for t in result["tips"] if t["soort"] == "tip"]
+    blocks = [("bouwsteen", b) for b in result["bouwstenen"]]
+    # Interleaved, so the three come from the stap, a tip and a bouwsteen when there are.
+    for index in range(max(len(tips), len(blocks))):
+        sources += tips[index:index + 1] + blocks[index:index + 1]
+    actions: list[dict[str, str]] = []
+    for kind, item in sources:
+        text = data["knopen"][f"{kind}:{item['id']}"].get("actie", "")
+        if text and all(a["tekst"] != text for a in actions):
+            actions.append({"tekst": text, "bij": _label(data, f"{kind}:{item['id']}"), "url": item["url"]})
+    return {"situatie": situation, "stap": stap, "acties": actions[:3]}
 
 
 def advise(data: dict[str, Any], answers: Answers, *, strict: bool = True) -> dict[str, Any]:
@@ -202,9 +282,14 @@ def advise(data: dict[str, Any], answers: Answers, *, strict: bool = True) -> di
         info = data["knopen"][node]
         result["waarschuwingen"].append({
             "id": node.split(":", 1)[1], "titel": info["titel"], "url": info["url"], "score": scores.get(node, 0),
-            "waarom": "Omdat u antwoordde " + " en ".join(f"‘{o['tekst']}’" for _, o in sources),
+            "regel": info.get("regel", ""), "waarschuwing": _warning_line(info["titel"]),
+            "waarom": f"U antwoordde {_quoted(sources)}. Bij {'dat antwoord' if len(sources) == 1 else 'die antwoorden'}"
+                      " hoort deze valkuil uit de praktijk.",
         })
     result["antwoorden"] = [{"vraag": v["id"], "vraag_tekst": v["tekst"], "optie": o["id"], "optie_tekst": o["tekst"]}
                             for v, o in pairs]
     result["genegeerd"] = dropped
+    result["samenvatting"] = _summary(data, result, pairs)
+    result["uitleg"] = {kind: data["taal"]["soorten"][kind]["uitleg"]
+                        for kind in ("stap", "bouwsteen", "tip", "casus", "kader")}
     return result

@@ -67,6 +67,16 @@ class Vraag(Model):
     type: Literal["een", "meerdere"] = Field(description="een: één antwoord; meerdere: meer antwoorden mogelijk.")
     opties: list[Optie] = Field(min_length=2, max_length=50, description="De antwoorden.")
     volgende: Ref = Field(description="De vraag die hierna komt, of 'resultaat'.")
+    max_keuzes: int | None = Field(
+        default=None, ge=2, le=50,
+        description="Alleen bij 'meerdere': hoeveel antwoorden iemand hoogstens mag kiezen. "
+                    "De site, de CLI en het advies houden zich eraan en zeggen het erbij.",
+    )
+    keuzenaam: KorteTekst | None = Field(
+        default=None,
+        description="Hoe de antwoorden heten in de grens, in het meervoud, bijv. \"thema's\" "
+                    "(geeft 'Kies hoogstens drie thema's.'); zonder: 'antwoorden'.",
+    )
 
     @field_validator("opties")
     @classmethod
@@ -85,6 +95,18 @@ class Vraag(Model):
                 "bij een vraag met meerdere antwoorden kan een antwoord de route niet bepalen; "
                 "haal 'volgende' weg bij de antwoorden"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _limit_fits_the_question(self) -> "Vraag":
+        if self.max_keuzes is not None:
+            if self.type != "meerdere":
+                raise ValueError("'max_keuzes' past alleen bij een vraag met meerdere antwoorden (type: meerdere)")
+            if self.max_keuzes >= len(self.opties):
+                raise ValueError(f"'max_keuzes' is {self.max_keuzes} bij {len(self.opties)} antwoorden en begrenst dus niets; "
+                                 f"kies een kleiner getal of haal het weg")
+        elif self.keuzenaam is not None:
+            raise ValueError("'keuzenaam' wordt alleen gebruikt bij 'max_keuzes'; voeg die toe of haal 'keuzenaam' weg")
         return self
 
 

@@ -6,13 +6,15 @@ Nodes are question ids plus ``RESULTAAT``; an edge ``a -> b`` means some answer
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
 from .model import RESULTAAT, Vragenlijst
 
-__all__ = ["MAX_VRAGEN", "RouteIssue", "build_routing_graph", "find_routing_problems", "route"]
+__all__ = ["MAX_VRAGEN", "RouteIssue", "build_routing_graph", "find_routing_problems", "next_question", "route"]
 
 MAX_VRAGEN = 15  # the most questions any one path may ask
 
@@ -30,13 +32,14 @@ def build_routing_graph(vragenlijst: Vragenlijst) -> nx.DiGraph:
     """Every possible step between questions; targets that do not exist become nodes too."""
     graph = nx.DiGraph()
     graph.add_node(RESULTAAT)
-    for vraag in vragenlijst.vragen:
-        graph.add_node(vraag.id)
-    for vraag in vragenlijst.vragen:
-        graph.add_edge(vraag.id, vraag.volgende)
-        for optie in vraag.opties:
-            if optie.volgende:
-                graph.add_edge(vraag.id, optie.volgende)
+    vragen = vragenlijst.model_dump()["vragen"]
+    for vraag in vragen:
+        graph.add_node(vraag["id"])
+    # The edges follow the same rule as every route (next_question): no answer, or each option.
+    for vraag in vragen:
+        graph.add_edge(vraag["id"], next_question(vraag, []))
+        for optie in vraag["opties"]:
+            graph.add_edge(vraag["id"], next_question(vraag, [optie["id"]]))
     return graph
 
 
@@ -101,21 +104,32 @@ def find_routing_problems(vragenlijst: Vragenlijst) -> list[RouteIssue]:
     return issues
 
 
-def route(vragenlijst: Vragenlijst, gekozen: dict[str, list[str]]) -> list[str]:
+def next_question(vraag: Mapping[str, Any], chosen: Sequence[str]) -> str:
+    """The question after ``vraag`` (or ``RESULTAAT``) for the options ``chosen`` there.
+
+    An answered single-choice question follows its option's ``volgende`` when it
+    has one; otherwise, and for an unanswered question, the question's own.
+    """
+    if vraag["type"] == "een" and chosen:
+        for optie in vraag["opties"]:
+            if optie["id"] == chosen[0]:
+                return optie.get("volgende") or vraag["volgende"]
+    return vraag["volgende"]
+
+
+def route(vragenlijst: Vragenlijst | Mapping[str, Any], answers: Mapping[str, Sequence[str]]) -> list[str]:
     """The questions asked, in order, for a (partial) set of answers.
 
-    An unanswered question follows its own ``volgende``; an answered single-choice
-    question follows its option's ``volgende`` when it has one. Assumes the
-    routes are valid (see ``find_routing_problems``).
+    The one routing rule of the Python side (``advies.js`` has its mirror):
+    the routing checks, the advice and the CLI all walk it. Takes the model or
+    the engine data (``data/vragenlijst.json``), which share the field names.
     """
-    by_id = {vraag.id: vraag for vraag in vragenlijst.vragen}
-    path, current = [], vragenlijst.start
-    while current != RESULTAAT:
+    data = vragenlijst.model_dump() if isinstance(vragenlijst, Vragenlijst) else vragenlijst
+    questions = {vraag["id"]: vraag for vraag in data["vragen"]}
+    path: list[str] = []
+    current = data["start"]
+    # `not in path`: a route never loops, even over data that skipped the checks.
+    while current != RESULTAAT and current not in path:
         path.append(current)
-        vraag = by_id[current]
-        nxt = vraag.volgende
-        if vraag.type == "een" and gekozen.get(current):
-            optie = next(o for o in vraag.opties if o.id == gekozen[current][0])
-            nxt = optie.volgende or nxt
-        current = nxt
+        current = next_question(questions[current], answers.get(current) or [])
     return path

@@ -3,15 +3,15 @@
 Propagation is personalized PageRank over the knowledge graph (undirected,
 weighted, sources left out): an answer's effects are the restart distribution,
 so an answer about a theme also lifts the cases in that theme and the tips
-they teach. PageRank favours items with many links (a building block that
-every case names would top every list), so each score is divided by the
-square root of the item's weighted degree, relative to the mean (``BETA``):
-enough to let specific matches win, not so much that thinly linked items do.
-Because PageRank is linear in its personalization and the damping is a fixed
-factor per item, the scores of a set of answers are exactly the sum of the
-answers' own contributions. They are
-rounded to integers here, once, so the browser and the CLI only add integers
-and always agree.
+they teach. PageRank favours items with many links, and the questionnaire names some cases
+from many answers; either way an item would be pulled up whatever the
+situation. So an answer's pull on an item counts only beyond the least that
+any answer to the same question gives it, divided by what an average
+respondent's answers give it (a lift; see ARCHITECTURE.md §7 for the figures).
+Each answer's contribution is computed on its own, so the scores of a set of
+answers are exactly the sum of the answers' contributions. They are rounded to
+integers here, once, so the browser and the CLI only add integers and always
+agree.
 
 Each answer then *nominates* only its strongest items per kind (``NOMINATIONS``,
 four times the longest list of that kind; tips per audience): an answer counts
@@ -26,20 +26,20 @@ per step for all answers), the same iteration as ``networkx.pagerank``.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 
+from .advice import LIMITS
 from .model import Vragenlijst
 from .pruning import prune_engine_data
 
-__all__ = ["ALPHA", "SCALE", "BETA", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions_for",
+__all__ = ["ALPHA", "SCALE", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions_for", "excess_pull",
            "explanation_parents", "engine_data"]
 
 ALPHA = 0.5  # half the mass stays on what an answer names; half spreads along edges
 SCALE = 10_000  # contribution units per unit of effect weight
-BETA = 0.5  # hub damping: score * (mean degree / degree) ** BETA
 RESULT_KINDS = ("bouwsteen", "stap", "tip", "casus", "kader")
 _TOL = 1e-12  # per node, as networkx's ``tol``: columns stop when the L1 change < N * tol
 _MAX_ITER = 10_000
@@ -163,8 +163,16 @@ def _propagate(graph: nx.Graph, effects_list: list[dict[str, int]]) -> tuple[lis
 
 
 def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds: dict[str, str],
-                      extra: dict[str, dict[str, Any]] | None = None) -> list[dict[str, int]]:
+                      extra: dict[str, dict[str, Any]] | None = None, *,
+                      questions: list[str]) -> list[dict[str, int]]:
     """Integer contribution of each answer to the result items it nominates.
+
+    An answer's *pull* on an item is its personalized PageRank times its total
+    effect weight. From that the least pull any answer to the same question
+    gives the item is taken off (``excess_pull``), and the rest is divided by
+    what an average respondent's answers give the item: a lift, how much more
+    this answer points to the item than answers in general do. Times ``SCALE``,
+    rounded.
 
     Parameters
     ----------
@@ -176,6 +184,9 @@ def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds
         Node -> kind, to keep only recommendable items.
     extra : dict, optional
         Node -> extra fields; a tip's ``doelgroepen`` decide its audiences.
+    questions : list of str
+        Per answer, the question it answers: the answers of one question are
+        alternatives.
 
     Raises
     ------
@@ -190,22 +201,40 @@ def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds
     if not effects_list:
         return []
     nodes, ranks = _propagate(graph, effects_list)
-    degree = np.array([d for _, d in graph.degree(nodes, weight="weight")], dtype=float)
-    mean = degree.sum() / len(degree)
-    damping = np.divide(mean, degree, out=np.zeros_like(degree), where=degree != 0) ** BETA
-    wanted = np.array([kinds[node] in RESULT_KINDS for node in nodes]) & (degree != 0)
+    totals = np.array([sum(effects.values()) for effects in effects_list], dtype=float)
+    excess = excess_pull(ranks * totals, questions)
+    # What an average respondent gives each item: per question the mean over its answers.
+    expected = np.zeros(len(nodes))
+    for columns in excess.groups:
+        expected += excess.values[:, columns].mean(axis=1)
+    wanted = np.array([kinds[node] in RESULT_KINDS for node in nodes]) & (expected > 0)
+    lift = SCALE * np.divide(excess.values, expected[:, None], out=np.zeros_like(excess.values), where=wanted[:, None])
     audiences = _audiences(kinds, extra or {})
     results = []
-    for column, effects in enumerate(effects_list):
-        total = sum(effects.values())
-        if not total:
-            results.append({})
-            continue
-        # Python's round (half to even) on the same float as before: results stay as they were.
-        points = SCALE * total * ranks[:, column] * damping
-        scored = {nodes[i]: round(float(points[i])) for i in np.flatnonzero(wanted & (points >= 0.5))}
-        results.append(_nominate({node: value for node, value in scored.items() if value > 0}, kinds, audiences))
+    for column in range(len(effects_list)):
+        points = lift[:, column]
+        scored = {nodes[i]: round(float(points[i])) for i in np.flatnonzero(points >= 0.5)}
+        results.append(_nominate(scored, kinds, audiences))
     return [dict(sorted(result.items())) for result in results]
+
+
+class Excess(NamedTuple):
+    values: np.ndarray  # node x answer
+    groups: list[list[int]]  # per question, its answers' columns
+
+
+def excess_pull(pull: np.ndarray, questions: list[str]) -> Excess:
+    """Each answer's pull on each node beyond the least any answer to the same question gives it.
+
+    What every answer to a question gives a node (because the node is linked to
+    all that those answers touch) says nothing about the situation, so it is
+    taken off before comparing.
+    """
+    groups = [[i for i, q in enumerate(questions) if q == question] for question in dict.fromkeys(questions)]
+    values = pull.copy()
+    for columns in groups:
+        values[:, columns] -= pull[:, columns].min(axis=1, keepdims=True)
+    return Excess(values, groups)
 
 
 def _audiences(kinds: dict[str, str], extra: dict[str, dict[str, Any]]) -> dict[str, tuple[str, ...]]:
@@ -291,7 +320,7 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
         for effect in optie.effecten:
             effects[effect.doel] = effects.get(effect.doel, 0) + effect.gewicht
         effects_list.append(effects)
-    bijdragen = iter(contributions_for(graph, effects_list, kinds, extra))
+    bijdragen = iter(contributions_for(graph, effects_list, kinds, extra, questions=[vraag.id for vraag, _ in options]))
     adjacency = {node: sorted(graph.neighbors(node)) for node in graph}
     effects_iter = iter(effects_list)
     vragen = []
@@ -317,6 +346,7 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
                                               until=set(bijdrage) if prune else None),
             })
         vragen.append({"id": vraag.id, "tekst": vraag.tekst, "uitleg": vraag.uitleg, "type": vraag.type,
+                       "max_keuzes": vraag.max_keuzes, "keuzenaam": vraag.keuzenaam,
                        "volgende": vraag.volgende, "opties": opties})
     knopen = {}
     for node in sorted(graph):
@@ -324,5 +354,5 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
         knopen[node] = {"soort": attrs["kind"], "titel": attrs["titel"], "url": urls.get(node, ""),
                         **extra.get(node, {})}
     data = {"versie": 2, "titel": vragenlijst.titel, "start": vragenlijst.start, "vragen": vragen,
-            "knopen": knopen}
+            "knopen": knopen, "aantallen": dict(LIMITS)}
     return prune_engine_data(data) if prune else data

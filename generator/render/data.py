@@ -15,6 +15,7 @@ from ..models import KIND_BY_NAME, KINDS
 from ..questionnaire.model import Vragenlijst
 from ..questionnaire.scoring import engine_data
 from ..questionnaire.wire import encode
+from ..questionnaire.wording import TAAL, presentation_fields
 
 __all__ = ["render_data", "dump_json"]
 
@@ -81,11 +82,13 @@ def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vr
     for node, attrs in graph.nodes(data=True):
         urls[node] = site_url(attrs["kind"], attrs["id"], directory_urls=directory_urls)
         item = content.get(attrs["kind"], attrs["id"])
+        extra[node] = presentation_fields(attrs["kind"], item.model)
         if attrs["kind"] == "stap":
-            extra[node] = {"nummer": item.model.nummer}
+            extra[node]["nummer"] = item.model.nummer
         elif attrs["kind"] == "tip":
-            extra[node] = {"doelgroepen": list(item.model.doelgroepen), "valkuil": item.model.soort == "valkuil"}
-    return engine_data(vragenlijst, graph, urls, extra, prune=prune)
+            extra[node].update(doelgroepen=list(item.model.doelgroepen), valkuil=item.model.soort == "valkuil")
+    # The words the advice is written in travel with the data, so both engines use the same.
+    return {**engine_data(vragenlijst, graph, urls, extra, prune=prune), "taal": TAAL}
 
 
 def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None,

@@ -8,8 +8,6 @@
 (function (root) {
   "use strict";
 
-  var LIMITS = { bouwsteen: 3, tip: 8, casus: 5, kader: 2 };
-
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
   function questions(data) {
@@ -18,18 +16,40 @@
     return byId;
   }
 
+  // The routing rule, once for the site (mirrors routing.next_question and routing.route):
+  // an answered single-choice question follows its option's `volgende` when it has one;
+  // otherwise, and for an unanswered question, the question's own.
+  function nextQuestion(vraag, chosen) {
+    if (vraag.type === "een" && chosen && chosen.length) {
+      var optie = vraag.opties.filter(function (o) { return o.id === chosen[0]; })[0];
+      if (optie) { return optie.volgende || vraag.volgende; }
+    }
+    return vraag.volgende;
+  }
+
   function route(data, answers) {
     var byId = questions(data), path = [], current = data.start;
     while (current !== "resultaat" && path.indexOf(current) === -1) {
       path.push(current);
-      var vraag = byId[current], nxt = vraag.volgende, chosen = answers[current] || [];
-      if (vraag.type === "een" && chosen.length) {
-        var optie = vraag.opties.filter(function (o) { return o.id === chosen[0]; })[0];
-        nxt = optie.volgende || nxt;
-      }
-      current = nxt;
+      current = nextQuestion(byId[current], answers[current] || []);
     }
     return path;
+  }
+
+  // A question's limit in words (mirrors advice.limit_message): the one wording the page uses.
+  var NUMBER_WORDS = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "elf", "twaalf"];
+  function limitMessage(vraag) {
+    var limit = vraag.max_keuzes;
+    var number = limit < NUMBER_WORDS.length ? NUMBER_WORDS[limit] : String(limit);
+    return "Kies hoogstens " + number + " " + (vraag.keuzenaam || "antwoorden");
+  }
+
+  // The hint under a question (mirrors advice.choice_hint).
+  function choiceHint(vraag) {
+    if (vraag.type === "een") { return "Kies één antwoord."; }
+    if (vraag.max_keuzes) { return limitMessage(vraag) + "."; }
+    return "Kies alles wat van toepassing is.";
   }
 
   function AdviceError(message) { this.name = "AdviceError"; this.message = message; }
@@ -55,6 +75,10 @@
       if (vraag.type === "een" && picked.length > 1) {
         problem("bij vraag '" + vraagId + "' past maar één antwoord");
         picked = picked.slice(0, 1);
+      }
+      if (vraag.max_keuzes && picked.length > vraag.max_keuzes) {
+        problem(limitMessage(vraag) + " bij vraag '" + vraagId + "' (u koos er " + picked.length + ")");
+        picked = picked.slice(0, vraag.max_keuzes);
       }
       if (picked.length) {
         clean[vraagId] = picked.sort(function (a, b) { return known.indexOf(a) - known.indexOf(b); });
@@ -115,24 +139,59 @@
     return Object.assign({}, wire, { vragen: vragen, knopen: knopen });
   }
 
+  function kind(data, node) { return data.knopen[node].soort; }
+
+  // An item in a sentence: "de casus De Ketel", "het thema Armoede", "de tip ‘Begin klein’".
   function label(data, node) {
     var info = data.knopen[node];
-    return info.soort + " " + info.titel;
+    var title = info.soort === "tip" ? "‘" + info.titel + "’" : info.titel;
+    return data.taal.soorten[info.soort].lidwoord + " " + info.soort + " " + title;
   }
 
+  function capital(text) { return text.slice(0, 1).toUpperCase() + text.slice(1); }
+
+  // "Bewoner, vrijwilliger" -> "bewoner, vrijwilliger"; an abbreviation ("GGD") keeps its capitals.
+  function lowerFirst(text) {
+    var second = text.slice(1, 2);
+    return second && second !== second.toUpperCase() ? text.slice(0, 1).toLowerCase() + text.slice(1) : text;
+  }
+
+  function quoted(pairs) {
+    var texts = pairs.map(function (p) { return "‘" + p[1].tekst + "’"; });
+    return texts.length === 1 ? texts[0] : texts.slice(0, -1).join(", ") + " en " + texts[texts.length - 1];
+  }
+
+  // A valkuil's title (which reads as advice) as a warning: "Pas op: overschat … niet".
+  function warningLine(title) {
+    return title.indexOf("Pas op") === 0 ? title : "Pas op: " + lowerFirst(title);
+  }
+
+  // Why an item is advised, in words: the (at most two) answers that added most to its
+  // score, then how the first of them leads to the item along its explanation path.
   function why(data, node, pairs) {
     var ranked = pairs.map(function (pair, index) {
       return [pair[1].bijdragen[node] || 0, index, pair[0], pair[1]];
     }).sort(function (a, b) { return (b[0] - a[0]) || (a[1] - b[1]); });
     var top = ranked.filter(function (t) { return t[0] > 0; }).slice(0, 2);
     if (!top.length) { return { tekst: "", antwoorden: [], pad: [] }; }
-    var optie = top[0][3];
-    var path = findPath(optie, node);
-    var sentence = "Omdat u antwoordde ‘" + optie.tekst + "’ → " +
-      path.map(function (n) { return label(data, n); }).join(" → ");
-    if (top.length > 1) { sentence += " (ook ‘" + top[1][3].tekst + "’ telde mee)"; }
+    var path = findPath(top[0][3], node);
+    var words = data.taal.soorten;
+    var self = words[kind(data, node)].deze + " " + kind(data, node);
+    var subject = top.length === 1 ? "Dat antwoord" : "Het eerste antwoord";
+    var sentences = ["U antwoordde " + quoted(top.map(function (t) { return [t[2], t[3]]; })) + "."];
+    if (path.length === 1) {
+      sentences.push(subject + " wijst rechtstreeks naar " + self + ".");
+    } else {
+      sentences.push(subject + " gaat over " + label(data, path[0]) + ".");
+      for (var i = 1; i < path.length; i++) {
+        var earlier = path[i - 1], later = path[i];
+        var relation = data.taal.relaties[kind(data, later) + ">" + kind(data, earlier)] || data.taal.relatie_anders;
+        var name = later === node ? self : label(data, later);
+        sentences.push(capital(name) + " " + relation + " " + words[kind(data, earlier)].die + " " + kind(data, earlier) + ".");
+      }
+    }
     return {
-      tekst: sentence,
+      tekst: sentences.join(" "),
       antwoorden: top.map(function (t) { return { vraag: t[2].id, optie: t[3].id }; }),
       pad: path
     };
@@ -143,15 +202,49 @@
     result[info.soort === "tip" ? "titel" : "naam"] = info.titel;
     result.url = info.url;
     result.score = score;
+    result.regel = info.regel || "";
     var w = why(data, node, pairs);
     result.waarom = w.tekst;
     result.waarom_antwoorden = w.antwoorden;
     result.waarom_pad = w.pad;
-    if (info.soort === "tip") { result.soort = info.valkuil ? "valkuil" : "tip"; }
+    if (info.soort === "tip") {
+      result.soort = info.valkuil ? "valkuil" : "tip";
+      if (info.valkuil) { result.waarschuwing = warningLine(info.titel); }
+    }
     return result;
   }
 
+  // The opening of the advice: the situation in the person's own answers, the stap,
+  // and three things to do first, taken from the stap, the top tips and bouwstenen.
+  function summary(data, result, pairs) {
+    var situation = pairs.length ? "U beschreef uw situatie zo: " +
+      pairs.map(function (p) { return lowerFirst(p[1].tekst); }).join("; ") + "." : "";
+    var stap = "";
+    if (result.stap) {
+      var total = Object.keys(data.knopen).filter(function (n) { return data.knopen[n].soort === "stap"; }).length;
+      var number = data.knopen["stap:" + result.stap.id].nummer || 0;
+      stap = "U zit waarschijnlijk in de stap " + result.stap.naam + " (stap " + number + " van " + total + ").";
+      if (result.volgende_stap) { stap += " Daarna volgt de stap " + result.volgende_stap.naam + "."; }
+    }
+    var sources = result.stap ? [["stap", result.stap]] : [];
+    var tips = result.tips.filter(function (t) { return t.soort === "tip"; }).map(function (t) { return ["tip", t]; });
+    var blocks = result.bouwstenen.map(function (b) { return ["bouwsteen", b]; });
+    // Interleaved, so the three come from the stap, a tip and a bouwsteen when there are.
+    for (var i = 0; i < Math.max(tips.length, blocks.length); i++) {
+      sources = sources.concat(tips.slice(i, i + 1), blocks.slice(i, i + 1));
+    }
+    var actions = [];
+    sources.forEach(function (source) {
+      var node = source[0] + ":" + source[1].id, text = data.knopen[node].actie || "";
+      if (text && actions.every(function (a) { return a.tekst !== text; })) {
+        actions.push({ tekst: text, bij: label(data, node), url: source[1].url });
+      }
+    });
+    return { situatie: situation, stap: stap, acties: actions.slice(0, 3) };
+  }
+
   function advise(data, answers, strict) {
+    var LIMITS = data.aantallen;  // how many of each kind; set once, in advice.py
     var normal = normaliseAnswers(data, answers, strict !== false);
     var pairs = chosenOptions(data, normal.answers), scores = {};
     pairs.forEach(function (pair) {
@@ -195,16 +288,24 @@
       var info = data.knopen[node];
       return {
         id: node.split(":").slice(1).join(":"), titel: info.titel, url: info.url, score: scores[node] || 0,
-        waarom: "Omdat u antwoordde " + sources.map(function (p) { return "‘" + p[1].tekst + "’"; }).join(" en ")
+        regel: info.regel || "", waarschuwing: warningLine(info.titel),
+        waarom: "U antwoordde " + quoted(sources) + ". Bij " + (sources.length === 1 ? "dat antwoord" : "die antwoorden") +
+          " hoort deze valkuil uit de praktijk."
       };
     });
     result.antwoorden = pairs.map(function (p) {
       return { vraag: p[0].id, vraag_tekst: p[0].tekst, optie: p[1].id, optie_tekst: p[1].tekst };
     });
     result.genegeerd = normal.dropped;
+    result.samenvatting = summary(data, result, pairs);
+    result.uitleg = {};
+    ["stap", "bouwsteen", "tip", "casus", "kader"].forEach(function (k) { result.uitleg[k] = data.taal.soorten[k].uitleg; });
     return result;
   }
 
-  var api = { advise: advise, decode: decode, route: route, normaliseAnswers: normaliseAnswers, AdviceError: AdviceError };
+  var api = {
+    advise: advise, decode: decode, route: route, nextQuestion: nextQuestion, limitMessage: limitMessage,
+    choiceHint: choiceHint, normaliseAnswers: normaliseAnswers, AdviceError: AdviceError
+  };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; } else { root.WijkkompasAdvies = api; }
 }(typeof self !== "undefined" ? self : this));

@@ -89,19 +89,13 @@
     return null;
   }
 
-  function nextAfter(vraag, answers) {
-    var chosen = answers[vraag.id] || [];
-    if (vraag.type === "een" && chosen.length) {
-      var optie = vraag.opties.filter(function (o) { return o.id === chosen[0]; })[0];
-      if (optie && optie.volgende) { return optie.volgende; }
-    }
-    return vraag.volgende;
-  }
-
   // ---------- screens ----------
-  function focusHeading(container) {
-    var h = container.querySelector("h2");
-    if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
+  function focusHeading(container, selector, keepScroll) {
+    var target = (selector && container.querySelector(selector)) || container.querySelector("h2");
+    if (!target) { return; }
+    if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    if (!keepScroll) { root.scrollIntoView(); }
+    target.focus({ preventScroll: true });
   }
 
   // What the link held that the page could not use is reported by count only: the
@@ -123,24 +117,55 @@
         .concat(texts.map(function (text) { return el("p", { text: text }); }))));
   }
 
-  function renderQuestion(container, vraag, answers, route, error) {
+  // What a submission lacks, as {titel, tekst} for the error box, or null when it can go on.
+  // The limit's wording comes from advies.js, the same the engine refuses with.
+  function submissionProblem(vraag, picked) {
+    if (!picked.length) {
+      return { titel: "U heeft nog geen antwoord gekozen",
+        tekst: (vraag.type === "een" ? "Kies een antwoord" : "Kies minstens één antwoord") +
+          ", of kies ‘Overslaan’ als u deze vraag wilt overslaan." };
+    }
+    if (vraag.max_keuzes && picked.length > vraag.max_keuzes) {
+      return { titel: "Te veel antwoorden gekozen",
+        tekst: WijkkompasAdvies.limitMessage(vraag) + ". U koos er " + picked.length + "; zet er " +
+          (picked.length - vraag.max_keuzes) + " uit." };
+    }
+    return null;
+  }
+
+  // `error` ({titel, tekst}) and `picked` (the boxes ticked when it was sent) come
+  // from a refused submission; the choices stay as the user left them.
+  function renderQuestion(container, vraag, answers, route, error, picked) {
     var position = route.indexOf(vraag.id) + 1;
-    var chosen = answers[vraag.id] || [];
+    var chosen = picked || answers[vraag.id] || [];
     var progress = el("p", { class: "wk-voortgang", text: "Vraag " + position + " van ongeveer " + route.length });
     var form = el("form", { class: "wk-vraag", novalidate: "" });
     if (error) {
-      form.appendChild(el("div", { class: "admonition failure", role: "alert" }, [
-        el("p", { class: "admonition-title", text: "Er ging iets mis" }),
-        el("p", {}, [link(error, "#wk-optie-0")])
+      // The GOV.UK error summary: a title, and a link that moves to the first answer.
+      var jump = link(error.tekst, "#wk-optie-0");
+      jump.addEventListener("click", function (event) {
+        event.preventDefault();  // a real jump would change the fragment, which holds the answers
+        form.querySelector("input").focus();
+      });
+      form.appendChild(el("div", { class: "admonition failure wk-fout", role: "alert", tabindex: "-1" }, [
+        el("p", { class: "admonition-title", text: error.titel }),
+        el("p", {}, [jump])
       ]));
     }
     var legend = el("legend", {}, [el("h2", { text: vraag.tekst })]);
     var fieldset = el("fieldset", {}, [legend]);
+    var described = [];
     if (vraag.uitleg) {
       fieldset.appendChild(el("p", { class: "wk-uitleg", id: "wk-uitleg", text: vraag.uitleg }));
-      fieldset.setAttribute("aria-describedby", "wk-uitleg");
+      described.push("wk-uitleg");
     }
-    fieldset.appendChild(el("p", { class: "wk-hint", text: vraag.type === "een" ? "Kies één antwoord." : "Kies alles wat van toepassing is." }));
+    fieldset.appendChild(el("p", { class: "wk-hint", id: "wk-hint", text: WijkkompasAdvies.choiceHint(vraag) }));
+    described.push("wk-hint");
+    if (error) {
+      fieldset.appendChild(el("p", { class: "wk-foutmelding", id: "wk-foutmelding", text: error.tekst }));
+      described.push("wk-foutmelding");
+    }
+    fieldset.setAttribute("aria-describedby", described.join(" "));
     vraag.opties.forEach(function (optie, index) {
       var id = "wk-optie-" + index;
       var input = el("input", { type: vraag.type === "een" ? "radio" : "checkbox", name: "antwoord", id: id, value: optie.id });
@@ -163,10 +188,9 @@
       event.preventDefault();
       var picked = Array.prototype.filter.call(form.querySelectorAll("input[name=antwoord]"), function (i) { return i.checked; })
         .map(function (i) { return i.value; });
-      if (!picked.length) {
-        renderInto(function (c) {
-          renderQuestion(c, vraag, answers, route, vraag.type === "een" ? "Kies een antwoord, of kies ‘Overslaan’." : "Kies minstens één antwoord, of kies ‘Overslaan’.");
-        });
+      var problem = submissionProblem(vraag, picked);
+      if (problem) {
+        renderInto(function (c) { renderQuestion(c, vraag, answers, route, problem, picked); }, ".wk-fout");
         return;
       }
       var copy = JSON.parse(JSON.stringify(answers));
@@ -193,7 +217,10 @@
     // Answers to questions that the new route skips are dropped, so the state stays valid.
     var route = WijkkompasAdvies.route(data, answers);
     Object.keys(answers).forEach(function (k) { if (route.indexOf(k) === -1) { delete answers[k]; } });
-    var next = nextAfter(vraag, answers);
+    var next = WijkkompasAdvies.nextQuestion(vraag, answers[vraag.id]);
+    // The history entry being left gets the answer just given, so the browser's
+    // Back button returns to this question with that answer still selected.
+    history.replaceState(null, "", stateHash(answers, vraag.id));
     if (changingFromSummary || next === "resultaat") {
       changingFromSummary = false;
       writeState(answers, "overzicht");
@@ -226,67 +253,119 @@
     ]));
   }
 
-  function itemBlock(item) {
-    var title = item.naam || item.titel;
-    var block = el("li", {}, [link(title, base + item.url)]);
-    if (item.soort === "valkuil") { block.appendChild(document.createTextNode(" (valkuil)")); }
-    if (item.waarom) { block.appendChild(el("p", { class: "wk-waarom", text: item.waarom })); }
+  // ---------- the advice ----------
+  // Section, heading, and the kind whose one-line explanation goes under the heading.
+  var SECTIONS = [["bouwstenen", "Bouwstenen om op te letten", "bouwsteen"], ["tips", "Tips", "tip"],
+    ["casussen", "Casussen die op uw situatie lijken", "casus"], ["kaders", "Kaders", "kader"]];
+  var NO_ADVICE = "U heeft nog geen vragen beantwoord, dus er is nog geen advies.";
+
+  function itemName(item) { return item.naam || item.titel; }
+  // A valkuil among the tips is shown as the warning it is.
+  function itemHeading(item) { return item.waarschuwing || itemName(item); }
+
+  function reason(item) {
+    return el("p", { class: "wk-waarom" }, [el("strong", { text: "Waarom: " }), el("span", { class: "wk-reden", text: item.waarom })]);
+  }
+
+  function itemBlock(item, heading) {
+    var block = el("li", { class: item.waarschuwing ? "wk-item wk-valkuil" : "wk-item" }, [
+      el("p", { class: "wk-kop" }, [link(heading || itemHeading(item), base + item.url)])
+    ]);
+    if (item.regel) { block.appendChild(el("p", { class: "wk-regel", text: item.regel })); }
+    if (item.waarom) { block.appendChild(reason(item)); }
     return block;
   }
 
+  // The same text as `wijkkompas advise --format markdown` (present.advice_as_markdown),
+  // with this site's address in the links, plus the link to this advice.
   function markdown(result) {
-    function name(i) { return i.naam || i.titel; }
-    function md(i) { return "[" + name(i) + "](" + base + i.url + ")"; }
-    var out = ["# Advies van Wijkkompas", "", "## Uw antwoorden", ""];
-    result.antwoorden.forEach(function (a) { out.push("- " + a.vraag_tekst + " **" + a.optie_tekst + "**"); });
+    function esc(text) { return text.replace(/([\\`*_\[\]<>#|])/g, "\\$1"); }
+    function md(i, text) { return "[" + esc(text || itemName(i)) + "](" + base + i.url + ")"; }
+    var summary = result.samenvatting;
+    var out = ["# Advies van Wijkkompas", "", "## Samenvatting", ""];
+    var opening = [summary.situatie, summary.stap].filter(function (t) { return t; }).map(esc);
+    out = out.concat(opening.length ? opening : [NO_ADVICE]);
+    if (summary.acties.length) {
+      out.push("", "**Wat u eerst kunt doen:**", "");
+      summary.acties.forEach(function (a, n) { out.push((n + 1) + ". " + esc(a.tekst) + " (uit " + md(a, a.bij) + ")"); });
+    }
+    if (result.waarschuwingen.length) {
+      out.push("", "## Pas op", "");
+      result.waarschuwingen.forEach(function (w) {
+        out.push("- **" + md(w, w.waarschuwing) + "**  \n  " + esc(w.regel) + "  \n  *Waarom:* " + esc(w.waarom));
+      });
+    }
     if (result.stap) {
-      out.push("", "## Waar u staat", "", "U zit waarschijnlijk in de stap " + md(result.stap) + ".", "", "*" + result.stap.waarom + "*");
-      if (result.volgende_stap) { out.push("", "De volgende stap is " + md(result.volgende_stap) + "."); }
+      out.push("", "## Waar u staat", "", "*" + esc(result.uitleg.stap) + "*", "",
+        "- **Stap: " + md(result.stap) + "**  \n  " + esc(result.stap.regel) + "  \n  *Waarom:* " + esc(result.stap.waarom));
+      if (result.volgende_stap) {
+        out.push("- **Daarna: " + md(result.volgende_stap) + "**  \n  " + esc(result.volgende_stap.regel));
+      }
     }
     SECTIONS.forEach(function (s) {
       if (!result[s[0]].length) { return; }
-      out.push("", "## " + s[1], "");
-      result[s[0]].forEach(function (i, n) { out.push((n + 1) + ". " + md(i) + "  ", "   *" + i.waarom + "*"); });
+      out.push("", "## " + s[1], "", "*" + esc(result.uitleg[s[2]]) + "*", "");
+      result[s[0]].forEach(function (i, n) {
+        out.push((n + 1) + ". **" + md(i, itemHeading(i)) + "**  \n   " + esc(i.regel) + "  \n   *Waarom:* " + esc(i.waarom));
+      });
     });
-    if (result.waarschuwingen.length) {
-      out.push("", "## Let op", "");
-      result.waarschuwingen.forEach(function (w) { out.push("- " + md(w) + ": " + w.waarom); });
-    }
+    out.push("", "## Uw antwoorden", "");
+    if (!result.antwoorden.length) { out.push("- (geen)"); }
+    result.antwoorden.forEach(function (a) { out.push("- " + esc(a.vraag_tekst) + " **" + esc(a.optie_tekst) + "**"); });
     out.push("", "Link naar dit advies: " + window.location.href);
     return out.join("\n") + "\n";
   }
 
-  var SECTIONS = [["bouwstenen", "Bouwstenen om op te letten"], ["tips", "Tips"],
-    ["casussen", "Casussen die op uw situatie lijken"], ["kaders", "Kaders"]];
-
   function renderResult(container, result) {
+    var summary = result.samenvatting;
     container.appendChild(el("h2", { text: "Uw advies" }));
-    if (!result.antwoorden.length) {
-      container.appendChild(el("p", { text: "U heeft nog geen vragen beantwoord, dus er is nog geen advies." }));
+    var opening = el("section", { class: "wk-samenvatting", "aria-labelledby": "wk-samenvatting-kop" },
+      [el("h3", { id: "wk-samenvatting-kop", text: "Samenvatting" })]);
+    if (summary.situatie) { opening.appendChild(el("p", { class: "wk-situatie", text: summary.situatie })); }
+    if (summary.stap) { opening.appendChild(el("p", { class: "wk-stap-zin", text: summary.stap })); }
+    if (!result.antwoorden.length) { opening.appendChild(el("p", { text: NO_ADVICE })); }
+    if (summary.acties.length) {
+      opening.appendChild(el("h4", { text: "Wat u eerst kunt doen" }));
+      opening.appendChild(el("ol", { class: "wk-acties" }, summary.acties.map(function (a) {
+        return el("li", {}, [el("span", { class: "wk-actie", text: a.tekst }), document.createTextNode(" "),
+          el("span", { class: "wk-bron" }, [document.createTextNode("(uit "), link(a.bij, base + a.url), document.createTextNode(")")])]);
+      })));
+    }
+    container.appendChild(opening);
+    if (result.waarschuwingen.length) {
+      container.appendChild(el("div", { class: "admonition warning wk-waarschuwingen" }, [
+        el("p", { class: "admonition-title", text: "Pas op" }),
+        el("ul", { class: "wk-lijst" }, result.waarschuwingen.map(function (w) { return itemBlock(w, w.waarschuwing); }))
+      ]));
     }
     if (result.stap) {
-      var where = el("section", { class: "wk-stap" }, [el("h3", { text: "Waar u staat" })]);
-      var p = el("p", {}, [document.createTextNode("U zit waarschijnlijk in de stap "), link(result.stap.naam, base + result.stap.url), document.createTextNode(".")]);
-      where.appendChild(p);
-      where.appendChild(el("p", { class: "wk-waarom", text: result.stap.waarom }));
+      var where = el("section", { class: "wk-stap", "aria-labelledby": "wk-stap-kop" }, [
+        el("h3", { id: "wk-stap-kop", text: "Waar u staat" }),
+        el("p", { class: "wk-uitleg-soort", text: result.uitleg.stap })
+      ]);
+      var steps = [itemBlock(result.stap, "Stap: " + result.stap.naam)];
       if (result.volgende_stap) {
-        where.appendChild(el("p", {}, [document.createTextNode("Daarna volgt de stap "), link(result.volgende_stap.naam, base + result.volgende_stap.url), document.createTextNode(".")]));
+        var next = itemBlock({ naam: result.volgende_stap.naam, url: result.volgende_stap.url, regel: result.volgende_stap.regel },
+          "Daarna: " + result.volgende_stap.naam);
+        steps.push(next);
       }
+      where.appendChild(el("ul", { class: "wk-lijst" }, steps));
       container.appendChild(where);
-    }
-    if (result.waarschuwingen.length) {
-      container.appendChild(el("div", { class: "admonition warning" }, [
-        el("p", { class: "admonition-title", text: "Let op" }),
-        el("ul", {}, result.waarschuwingen.map(function (w) {
-          return el("li", {}, [link(w.titel, base + w.url), el("p", { class: "wk-waarom", text: w.waarom })]);
-        }))
-      ]));
     }
     SECTIONS.forEach(function (s) {
       if (!result[s[0]].length) { return; }
       container.appendChild(el("h3", { text: s[1] }));
-      container.appendChild(el("ol", { class: "wk-lijst" }, result[s[0]].map(itemBlock)));
+      container.appendChild(el("p", { class: "wk-uitleg-soort", text: result.uitleg[s[2]] }));
+      container.appendChild(el("ol", { class: "wk-lijst" }, result[s[0]].map(function (i) { return itemBlock(i); })));
     });
+    // The answers are part of the advice on paper too (print), not only in the address bar.
+    container.appendChild(el("h3", { text: "Uw antwoorden" }));
+    var answers = el("dl", { class: "wk-overzicht wk-antwoorden" });
+    result.antwoorden.forEach(function (a) {
+      answers.appendChild(el("dt", { text: a.vraag_tekst }));
+      answers.appendChild(el("dd", { text: a.optie_tekst }));
+    });
+    container.appendChild(result.antwoorden.length ? answers : el("p", { text: "(geen)" }));
     var actions = el("div", { class: "wk-knoppen wk-niet-printen" }, [
       button("Afdrukken / bewaren als PDF", function () { window.print(); }),
       button("Download als Markdown", function () {
@@ -301,11 +380,14 @@
     container.appendChild(el("p", { class: "wk-deel wk-niet-printen", text: "Bewaar of deel dit advies met de link in de adresbalk: wie hem opent, ziet hetzelfde advies." }));
   }
 
-  function renderInto(fill) {
+  var firstRender = true;
+  function renderInto(fill, focusSelector) {
     var container = el("div", { class: "wk-scherm" });
     fill(container);
     root.replaceChildren(container);
-    focusHeading(container);
+    // On arrival the page stays at its top, so the introduction is read first.
+    focusHeading(container, focusSelector, firstRender);
+    firstRender = false;
   }
 
   function render() {
@@ -325,6 +407,8 @@
     if (!screen) { screen = Object.keys(state.answers).length ? "resultaat" : data.start; }
     // The address bar (and the link in a saved advice) keeps only what was understood.
     if (skipped || state.truncated) { history.replaceState(null, "", stateHash(clean, screen)); }
+    var intro = document.getElementById("wk-inleiding");
+    if (intro) { intro.hidden = !(screen === data.start && !result.antwoorden.length); }
     renderInto(function (container) {
       noticeIgnored(container, skipped, state.truncated);
       if (screen === "resultaat") { renderResult(container, result); }
