@@ -7,7 +7,11 @@ they teach. PageRank favours items with many links, and the questionnaire names 
 from many answers; either way an item would be pulled up whatever the
 situation. So an answer's pull on an item counts only beyond the least that
 any answer to the same question gives it, divided by what an average
-respondent's answers give it (a lift; see ARCHITECTURE.md §7 for the figures).
+respondent's answers give it (a lift). For cases that is not enough: the
+questionnaire names some cases on both routes and some answers pull every case a
+little, so the case part of the matrix is balanced (``balance``: every answer
+gives the cases the same total, every case gets the same total from all
+answers). See ARCHITECTURE.md §7 for the figures.
 Each answer's contribution is computed on its own, so the scores of a set of
 answers are exactly the sum of the answers' contributions. They are rounded to
 integers here, once, so the browser and the CLI only add integers and always
@@ -35,7 +39,7 @@ from .advice import LIMITS
 from .model import Vragenlijst
 from .pruning import prune_engine_data
 
-__all__ = ["ALPHA", "SCALE", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions_for", "excess_pull",
+__all__ = ["ALPHA", "SCALE", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions_for", "excess_pull", "balance",
            "explanation_parents", "engine_data"]
 
 ALPHA = 0.5  # half the mass stays on what an answer names; half spreads along edges
@@ -43,6 +47,7 @@ SCALE = 10_000  # contribution units per unit of effect weight
 RESULT_KINDS = ("bouwsteen", "stap", "tip", "casus", "kader")
 _TOL = 1e-12  # per node, as networkx's ``tol``: columns stop when the L1 change < N * tol
 _MAX_ITER = 10_000
+_BALANCE_TOL = 1e-9  # relative spread of the row sums at which ``balance`` stops
 _SMALL = 20_000  # matrix entries up to which the propagation runs without scipy
 # Per answer, how many items of a kind it may lift: four times the longest list
 # of that kind in the advice (tips: per audience). Kinds not named keep every item.
@@ -171,8 +176,9 @@ def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds
     effect weight. From that the least pull any answer to the same question
     gives the item is taken off (``excess_pull``), and the rest is divided by
     what an average respondent's answers give the item: a lift, how much more
-    this answer points to the item than answers in general do. Times ``SCALE``,
-    rounded.
+    this answer points to the item than answers in general do. For cases the
+    excess is balanced over items and answers instead (``balance``), times the
+    number of cases. Times ``SCALE``, rounded.
 
     Parameters
     ----------
@@ -209,6 +215,10 @@ def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds
         expected += excess.values[:, columns].mean(axis=1)
     wanted = np.array([kinds[node] in RESULT_KINDS for node in nodes]) & (expected > 0)
     lift = SCALE * np.divide(excess.values, expected[:, None], out=np.zeros_like(excess.values), where=wanted[:, None])
+    # Cases are balanced over answers as well (see ``balance``); times the number of
+    # cases, so an average contribution stays of the order of SCALE.
+    cases = np.flatnonzero(np.array([kinds[node] == "casus" for node in nodes]))
+    lift[cases] = SCALE * len(cases) * balance(excess.values[cases])
     audiences = _audiences(kinds, extra or {})
     results = []
     for column in range(len(effects_list)):
@@ -216,6 +226,34 @@ def contributions_for(graph: nx.Graph, effects_list: list[dict[str, int]], kinds
         scored = {nodes[i]: round(float(points[i])) for i in np.flatnonzero(points >= 0.5)}
         results.append(_nominate(scored, kinds, audiences))
     return [dict(sorted(result.items())) for result in results]
+
+
+def balance(matrix: np.ndarray) -> np.ndarray:
+    """Scale rows and columns of a non-negative item x answer matrix until both are even.
+
+    Matrix balancing (Sinkhorn-Knopp): rows are divided by their sums, then
+    columns, over and over. In the result every answer gives the items of a
+    kind the same total, and every item gets the same total from all answers
+    together: an item that many answers pull (linked to much of the graph, or
+    named by the questionnaire on several routes) counts for less per answer,
+    and an answer that pulls everything a little counts for less per item. Each
+    entry is still one answer's pull on one item times a factor per item and
+    per answer, so scores stay sums over answers. Rows and columns that are all
+    zero stay zero. Stops when the row sums are all within ``_BALANCE_TOL`` of
+    their common value (or after ``_MAX_ITER`` rounds; the loop is the same on
+    every run, so the result is deterministic).
+    """
+    result = matrix.astype(np.float64, copy=True)
+    for _ in range(_MAX_ITER):
+        rows = result.sum(axis=1, keepdims=True)
+        result = np.divide(result, rows, out=np.zeros_like(result), where=rows > 0)
+        columns = result.sum(axis=0, keepdims=True)
+        result = np.divide(result, columns, out=np.zeros_like(result), where=columns > 0)
+        sums = result.sum(axis=1)
+        live = sums[sums > 0]
+        if not live.size or live.max() - live.min() <= _BALANCE_TOL * live.max():
+            break
+    return result
 
 
 class Excess(NamedTuple):
