@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-offline serve test fuzz check schema sjablonen bench eval clean help
+.PHONY: site site-offline serve test fuzz check schema sjablonen bench eval vingerafdruk clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
@@ -14,6 +14,7 @@ help:
 	@echo "make fuzz    - de eigenschapstest op gemuteerde inhoud, met veel meer voorbeelden"
 	@echo "make check   - controleer alleen de inhoud"
 	@echo "make bench   - meet bouwtijd en groottes bij 100, 1.000 en 10.000 casussen"
+	@echo "make vingerafdruk - werk de vingerafdruk van de bronteksten in tests/ bij (alleen met ../shared/seeds)"
 	@echo "make eval    - meet de kwaliteit van het advies (hit@1, hit@3, MRR, spreiding)"
 
 # (Re)install when the dependencies change.
@@ -68,3 +69,8 @@ clean:
 fuzz: $(STAMP)
 	WIJKKOMPAS_FUZZ=$${WIJKKOMPAS_FUZZ:-20000} $(BIN)/python -m pytest tests/test_properties.py -q \
 		-k "whatever_check_accepts" --hypothesis-show-statistics
+
+# What the source tests need from ../shared/seeds, without their text (tests/bronvingerafdruk.py);
+# run after a source text changes, then commit tests/bronnen-*.
+vingerafdruk: $(STAMP)
+	$(BIN)/python tests/bronvingerafdruk.py
