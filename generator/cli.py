@@ -13,7 +13,7 @@ from typing import NoReturn, Sequence
 
 from .build import build_site, generate
 from .check import CheckResult, check_project
-from .errors import BuildError, ContentError, Problem, left_out_message, limit_per_file
+from .errors import BuildError, ContentError, Problem, os_error_reason, left_out_message, limit_per_file
 from .models import KINDS
 from .project import Project
 from .questionnaire.advice import AdviceError, advise
@@ -118,22 +118,21 @@ def _cmd_schema(args: argparse.Namespace, project: Project) -> int:
 
 
 def _file_system_error(exc: OSError) -> str:
-    """What went wrong with which path, and what to do, in Dutch (never the English ``strerror``)."""
+    """What went wrong with which path (``os_error_reason``), and what to do, in Dutch."""
     path = exc.filename if exc.filename is not None else exc.filename2
     where = f" bij {path}" if path is not None else ""
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return (f"geen toestemming{where}. Geef uzelf lees- en schrijfrechten op deze map of dit bestand "
-                f"(bijvoorbeeld met 'chmod u+rwX {path}'), of werk in een kopie van het project in een "
-                "map waarin u mag schrijven.")
-    if exc.errno == errno.EROFS:
-        return (f"de schijf{where} kan alleen gelezen worden. Werk in een kopie van het project "
-                "op een schijf waarop u mag schrijven.")
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"de schijf is vol{where}. Maak ruimte vrij en probeer het opnieuw."
-    if exc.errno == errno.ENOENT:
-        return f"niet gevonden{where}. Controleer of het pad bestaat en probeer het opnieuw."
-    code = errno.errorcode.get(exc.errno or 0, "onbekend")
-    return f"het besturingssysteem meldt een fout ({code}){where}. Controleer dit pad en probeer het opnieuw."
+        todo = (f"Geef uzelf lees- en schrijfrechten op deze map of dit bestand (bijvoorbeeld met "
+                f"'chmod u+rwX {path}'), of werk in een kopie van het project in een map waarin u mag schrijven.")
+    elif exc.errno == errno.EROFS:
+        todo = "Werk in een kopie van het project op een schijf waarop u mag schrijven."
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        todo = "Maak ruimte vrij en probeer het opnieuw."
+    elif exc.errno == errno.ENOENT:
+        todo = "Controleer of het pad bestaat en probeer het opnieuw."
+    else:
+        todo = "Controleer dit pad en probeer het opnieuw."
+    return f"{os_error_reason(exc)}{where}. {todo}"
 
 
 def _parse_answers(values: list[str]) -> dict[str, list[str]]:

@@ -6,10 +6,11 @@ keep going, so an editor sees every mistake of a run at once.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Problem", "WijkkompasError", "ContentError", "BuildError", "dutch_number", "limit_per_file", "left_out_message",
+__all__ = ["Problem", "WijkkompasError", "ContentError", "BuildError", "dutch_number", "os_error_reason", "limit_per_file", "left_out_message",
            "MAX_PROBLEMS_PER_FILE"]
 
 
@@ -60,6 +61,23 @@ class Problem:
             "veld": self.veld,
             "melding": self.melding + (f" — {self.oplossing}" if self.oplossing else ""),
         }
+
+
+def os_error_reason(exc: OSError) -> str:
+    """What the system refused, in a few Dutch words (never the English ``strerror``).
+
+    >>> os_error_reason(PermissionError(13, "Permission denied"))
+    'geen toestemming'
+    """
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "geen toestemming"
+    if exc.errno == errno.EROFS:
+        return "de schijf kan alleen gelezen worden"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "de schijf is vol"
+    if exc.errno == errno.ENOENT:
+        return "niet gevonden"
+    return f"systeemfout {errno.errorcode.get(exc.errno or 0, str(exc.errno))}"
 
 
 def dutch_number(number: int) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, dutch_number
+from .errors import Problem, dutch_number, os_error_reason
 from .messages import problems_from_validation_error
 from .parallel import parallel_map
 from .models import KINDS, Kind
@@ -147,14 +147,6 @@ def _is_leftover(name: str) -> bool:
     return bool(_LEFTOVER_RE.match(name))
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "geen toestemming"
-    if exc.errno == errno.ENOENT:
-        return "het bestaat niet meer"
-    return f"systeemfout {errno.errorcode.get(exc.errno or 0, exc.errno)}"
-
-
 def read_content_file(path: Path) -> bytes:
     """The bytes of one file the build reads, opened safely.
 
@@ -177,7 +169,7 @@ def read_content_file(path: Path) -> bytes:
         if exc.errno == errno.ELOOP or path.is_symlink():
             raise YamlProblem(1, 1, "dit is een symbolische link; die worden niet gelezen",
                               "zet het bestand zelf op deze plek") from None
-        raise YamlProblem(1, 1, f"het bestand is niet te lezen ({_reason(exc)})",
+        raise YamlProblem(1, 1, f"het bestand is niet te lezen ({os_error_reason(exc)})",
                           "controleer of het bestaat en of u het mag lezen") from None
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):
@@ -188,7 +180,7 @@ def read_content_file(path: Path) -> bytes:
         try:
             raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise YamlProblem(1, 1, f"het bestand is niet te lezen ({_reason(exc)})",
+            raise YamlProblem(1, 1, f"het bestand is niet te lezen ({os_error_reason(exc)})",
                               "controleer of u het mag lezen") from None
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
