@@ -15,7 +15,7 @@ help:
 	@echo "make check   - controleer alleen de inhoud"
 	@echo "make bench   - meet bouwtijd en groottes bij 100, 1.000 en 10.000 casussen"
 	@echo "make vingerafdruk - werk de vingerafdruk van de bronteksten in tests/ bij (alleen met ../shared/seeds)"
-	@echo "make eval    - meet de kwaliteit van het advies (hit@1, hit@3, MRR, spreiding)"
+	@echo "make eval    - meet de kwaliteit van het advies en van het zoeken (hit@1, hit@3, MRR, spreiding, bytes)"
 
 # (Re)install when the dependencies change.
 $(STAMP): pyproject.toml
@@ -57,7 +57,7 @@ bench: $(STAMP)
 
 # Quality of the advice's ranking (bench/eval_advies.py); each harness is one line
 # of EVALS, run in turn.
-EVALS := bench.eval_advies
+EVALS := bench.eval_advies bench.eval_zoeken
 eval: $(STAMP)
 	@set -e; for harness in $(EVALS); do $(BIN)/python -m $$harness; echo; done
 

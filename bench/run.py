@@ -128,9 +128,13 @@ def _mkdocs(root: Path) -> list[str]:
 
 
 def site_metrics(site: Path, cases: int) -> dict[str, Any]:
-    """Sizes in the built site: case pages, search index, questionnaire data, everything."""
+    """Sizes in the built site: case pages, search index (all of it, and what one query
+    downloads from a cold start, over the query set of make eval), questionnaire data, everything."""
+    from bench.eval_zoeken import load_queries, run_queries
+
     pages = [p.stat().st_size for p in sorted((site / "casussen").glob("*/index.html"))]
-    search = (site / "search" / "search_index.json").stat().st_size
+    search = sum(p.stat().st_size for p in (site / "zoekindex").rglob("*.js"))
+    per_query = sorted(r["bytes"] for r in run_queries(site / "zoekindex", [v.zoek for v in load_queries()]))
     raw = (site / "data" / "vragenlijst.json").read_bytes()
     files = [p for p in site.rglob("*") if p.is_file()]
     return {
@@ -139,6 +143,8 @@ def site_metrics(site: Path, cases: int) -> dict[str, Any]:
         "case_page_bytes_max": max(pages, default=0),
         "search_index_bytes": search,
         "search_index_bytes_per_case": round(search / cases),
+        "search_query_bytes_median": per_query[len(per_query) // 2],
+        "search_query_bytes_max": per_query[-1],
         "questionnaire_bytes": len(raw),
         "questionnaire_gzip_bytes": len(gzip.compress(raw, compresslevel=9)),
         "site_bytes": sum(p.stat().st_size for p in files),

@@ -23,7 +23,6 @@ import ctypes
 import ctypes.util
 import errno
 import fcntl
-import re
 import logging
 import os
 import shutil
@@ -43,7 +42,8 @@ from .check import CheckResult, check_project
 from .errors import BuildError, ContentError
 from .project import Project
 from .render import make_environment, page_jobs, render_data
-from .decompound import missing_parts, vocabulary
+from .search.documents import documents
+from .search.index import search_files
 from .parallel import die_with_parent, parallel_map
 from .render.glossary import Glossary
 
@@ -83,36 +83,6 @@ def stop_for_test(stage: str, build_pid: int | None = None) -> None:
             pass
 
 
-def _search_words(text: str) -> tuple[str, ...]:
-    # Interned, so thousands of pages share one copy of a word; a tuple, which at
-    # 10,000 pages is a few hundred MB smaller than a set.
-    return tuple(map(sys.intern, vocabulary([_searchable(text)])))
-
-
-def add_search_words(pages: dict[PurePosixPath, bytes],
-                     words: dict[PurePosixPath, tuple[str, ...]]) -> dict[PurePosixPath, bytes]:
-    """Give each page the parts of its compound words, for the site search (in place).
-
-    Dutch writes compounds as one word; the search index only has whole words.
-    The parts go at the end of the page in an element that is visually hidden
-    and hidden from screen readers, so only the search index reads them.
-    ``words`` holds each page's own words (``_search_words``, made where the
-    page was rendered).
-    """
-    for path, parts in missing_parts(words).items():
-        if parts:
-            pages[path] += f'\n<p class="wk-zoekwoorden" aria-hidden="true">{" ".join(parts)}</p>\n'.encode()
-    return pages
-
-
-def _searchable(markdown: str) -> str:
-    # Front matter, tooltip definitions and the tags of raw HTML (editors' texts are
-    # HTML by now) are not part of the page's text.
-    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, count=1, flags=re.DOTALL)
-    body = re.sub(r"<[^>\n]*>", " ", body) if "<" in body else body
-    return re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.MULTILINE) if "*[" in body else body
-
-
 def render_all(project: Project, result: CheckResult, *,
                directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
     """Every generated file of the docs folder (pages, data, assets) as UTF-8 bytes.
@@ -127,21 +97,18 @@ def render_all(project: Project, result: CheckResult, *,
     env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
     content, graph = result.content, result.graph
     glossary = Glossary(content)
-    Job = Callable[[], list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]]
+    Job = Callable[[], list[tuple[PurePosixPath, bytes]]]
 
-    def data() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
+    def data() -> list[tuple[PurePosixPath, bytes]]:
         made = render_data(content, graph, result.vragenlijst, directory_urls=directory_urls)
-        return [(path, body, None) for path, body in made.items()]
+        return list(made.items())
 
     build_pid = os.getpid()
 
     def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
-        def run() -> list[tuple[PurePosixPath, bytes, tuple[str, ...] | None]]:
+        def run() -> list[tuple[PurePosixPath, bytes]]:
             stop_for_test("worker", build_pid)
-            text = render()
-            # Words before the tooltip lines are added: those are not the page's text.
-            own = _search_words(text)
-            return [(path, glossary.annotate(path, text).encode("utf-8"), own)]
+            return [(path, glossary.annotate(path, render()).encode("utf-8"))]
         return run
 
     try:
@@ -155,14 +122,9 @@ def render_all(project: Project, result: CheckResult, *,
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
-    files: dict[PurePosixPath, bytes] = {}
-    words: dict[PurePosixPath, tuple[str, ...]] = {}
-    for made in done:
-        for path, text, own in made:
-            files[path] = text
-            if own is not None:
-                words[path] = own
-    add_search_words(files, words)
+    files: dict[PurePosixPath, bytes] = {path: text for made in done for path, text in made}
+    # The search index, from the content and the pages' titles (generator/search/).
+    files.update(search_files(documents(result.content, files, directory_urls=directory_urls)))
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
             if asset.is_file():
@@ -334,8 +296,8 @@ def _run_mkdocs(project: Project, out: Path, strict: bool, offline: bool = False
         command.append("--strict")
     env = dict(os.environ, **{SKIP_HOOK_ENV: "1"})
     if offline:
-        # Read by mkdocs.yml: the offline plugin, and file names instead of folders.
-        env.update({"WIJKKOMPAS_OFFLINE": "true", "WIJKKOMPAS_DIRECTORY_URLS": "false"})
+        # Read by mkdocs.yml: file names instead of folders.
+        env.update({"WIJKKOMPAS_DIRECTORY_URLS": "false"})
     build_pid = os.getpid()
     # MkDocs dies with the build (die_with_parent), so a killed build leaves no process.
     with subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -12,8 +12,7 @@
 - Links in editors' texts reach the page as raw HTML (``render/opmaak.py``),
   which MkDocs does not check; the hook checks their anchors, so a link to a
   heading that does not exist still fails a strict build.
-- After each build it points the offline copy's iframe-worker shim at a local
-  copy, and removes the two third-party script URLs that Material's
+- After each build it removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
   for diagrams, both from unpkg.com). The site promises to make no request to
   another host; an empty inline script takes their place.
@@ -63,8 +62,6 @@ _THIRD_PARTY_SCRIPT = re.compile(r'"https://unpkg\.com/[^"]*"')
 _EMPTY_SCRIPT = '"data:text/javascript,"'
 
 
-_IFRAME_WORKER = re.compile(r'src="https://unpkg\.com/iframe-worker/shim"')
-_LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
 # Whitespace is meaningful inside these; everywhere else a run of it is one space.
@@ -129,14 +126,6 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         if target in _ANCHORS and anchor not in _ANCHORS[target]:
             log.warning(f"{source}: een link in de tekst gaat naar '{link}', maar die pagina heeft "
                         f"geen kop '#{anchor}'; kies een bestaand kopje of laat '#{anchor}' weg")
-    site = Path(config["site_dir"])
-    # The offline copy: the theme adds a script that lets search run from disk,
-    # loaded from unpkg.com; point it at our own copy instead.
-    for page in sorted(site.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if _IFRAME_WORKER.search(html):
-            prefix = "../" * (len(page.relative_to(site).parts) - 1)
-            page.write_text(_IFRAME_WORKER.sub(f'src="{prefix}{_LOCAL_SHIM}"', html), encoding="utf-8")
     scripts = Path(config["site_dir"]) / "assets" / "javascripts"
     for bundle in sorted(scripts.glob("*.js")):
         text = bundle.read_text(encoding="utf-8")

@@ -131,7 +131,7 @@ def assert_complete(root: Path) -> None:
     """``site/`` is a folder with a whole build in it, not half of one."""
     site = root / "site"
     assert site.is_dir() and not site.is_symlink(), f"{site} ontbreekt: {sorted(p.name for p in root.iterdir())}"
-    for name in ("index.html", "404.html", "sitemap.xml", "search/search_index.json"):
+    for name in ("index.html", "404.html", "sitemap.xml", "zoekindex/index.js"):
         assert (site / name).is_file(), f"site/{name} ontbreekt"
     for case in (root / "cases").glob("*.yml"):
         assert (site / "casussen" / case.stem / "index.html").is_file(), case.stem

@@ -10,29 +10,15 @@ import pytest
 pytestmark = pytest.mark.browser
 
 def _search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type ``query`` into the site search; return the result links (page URLs)."""
+    """Type ``query`` into the site search, as a visitor does; return the result links (page URLs)."""
     page.goto(site_url + "/")
     field = page.locator("input.md-search__input")
     field.click()
-    # Typing before the search worker has built its index can lose the query.
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "el => el.textContent && !/initiali/i.test(el.textContent)", arg=meta.element_handle(), timeout=20_000
-    )
-    field.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
-    # The theme shows 10 results, then 4 more each time the list's bottom comes
-    # into view again; scroll up and down until no more arrive.
-    stable, count = 0, results.count()
-    scroller = page.locator(".md-search__scrollwrap")
-    while stable < 3:
-        scroller.evaluate("el => el.scrollTo(0, 0)")
-        page.wait_for_timeout(100)
-        scroller.evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(200)
-        stable, count = (stable + 1, count) if results.count() == count else (0, results.count())
-    links = page.locator(".md-search-result__item > a")
+    field.press_sequentially(query, delay=20)
+    meta = page.locator("[data-wk-zoek-meta]")
+    page.wait_for_function("([el, q]) => /gevonden/.test(el.textContent) && el.dataset.wkZoekVoor === q",
+                           arg=[meta.element_handle(), query], timeout=20_000)
+    links = page.locator("[data-wk-zoek-lijst] a")
     return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
 
 

@@ -79,7 +79,7 @@ def test_no_page_violates_its_policy(browser, site_url: str) -> None:  # type: i
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         if path == "/":
-            # The search runs in a worker and loads its index: the policy must allow both.
+            # The search loads its stemmer and index parts as scripts: the policy must allow them.
             field = page.locator("input.md-search__input")
             field.click()
             field.press_sequentially("moestuin", delay=20)
@@ -104,7 +104,7 @@ def test_the_offline_copy_keeps_to_its_policy(browser, offline_site: Path) -> No
         page.goto(root + path)
         page.wait_for_load_state("load")
         if path == "/index.html":
-            # From disk the search worker runs in an iframe (iframe-worker shim), also under the policy.
+            # From disk the search loads its index parts as scripts too, under the same policy.
             field = page.locator("input.md-search__input")
             field.click()
             page.wait_for_timeout(1000)

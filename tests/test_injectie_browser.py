@@ -492,9 +492,6 @@ def visit(battery: Battery, canary: Server, browser) -> Iterator[Visit]:  # type
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 800})
     context.set_default_timeout(20_000)
     context.add_init_script(CSP_LISTENER)
-    # Every page's search worker would index the whole site again (most of the time per
-    # page); the index holds the same text as the pages, which are all visited.
-    context.route("**/search/search_index.json", lambda route: route.abort())
     dialogs: list[tuple[str, str]] = []
     requests: list[tuple[str, str]] = []
     csp: dict[str, list[str]] = {}

@@ -68,8 +68,23 @@ def site_url(kind: str, item_id: str, *, directory_urls: bool = True) -> str:
     offline copy, which is opened from disk where folders do not resolve to
     their ``index.html``.
     """
-    folder = KIND_BY_NAME[kind].plural
-    return f"{folder}/{item_id}/" if directory_urls else f"{folder}/{item_id}.html"
+    return page_url(PurePosixPath(KIND_BY_NAME[kind].plural, f"{item_id}.md"), directory_urls=directory_urls)
+
+
+def page_url(path: PurePosixPath, *, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) of the page made from the Markdown file ``path``.
+
+    >>> page_url(PurePosixPath("casussen/index.md")), page_url(PurePosixPath("matrix.md"))
+    ('casussen/', 'matrix/')
+    >>> page_url(PurePosixPath("index.md"), directory_urls=False)
+    'index.html'
+    """
+    stem = path.with_suffix("").as_posix()
+    if not directory_urls:
+        return f"{stem}.html"
+    if path.name == "index.md":
+        return "" if stem == "index" else stem[: -len("index")]
+    return f"{stem}/"
 
 
 def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst,

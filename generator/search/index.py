@@ -1,0 +1,151 @@
+"""The search index as small files the browser loads only for the words it looks up.
+
+``search_files`` turns documents into:
+
+- ``zoekindex/index.js``: the manifest (stop words, synonyms, which term files
+  exist, how documents are grouped); loaded when a visitor starts a search;
+- ``zoekindex/t/<xy>.js``: every term whose stem starts with ``xy``, with its
+  weight (idf) and the documents it occurs in, strongest first (at most
+  ``MAX_POSTINGS``: a result list shows the first few);
+- ``zoekindex/d/<n>.js``: the title, URL, kind and one line of ``PER_CHUNK``
+  documents, loaded only for the results shown.
+
+Every file is a script calling ``WijkkompasZoek.deel(name, data)``, not JSON, so
+the offline copy can load it from disk, where browsers refuse ``fetch``.
+
+Scores are BM25F (Robertson et al.): a term's frequency is weighted per field
+(``WEIGHTS``) and normalised for the field's length (``LENGTH_NORM``) before the
+saturation ``tf / (K1 + tf)``. They are computed here, once, as integers, so the
+browser only adds and multiplies.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePosixPath
+
+from ..decompound import compound_parts
+from .analyse import STOPWOORDEN, fold, stem, terms, words
+from .documents import FIELDS, OVERVIEW, Document
+
+__all__ = ["WEIGHTS", "LENGTH_NORM", "K1", "PART_WEIGHT", "OVERVIEW_FACTOR", "MAX_POSTINGS", "PER_CHUNK",
+           "FOLDER", "shard_key", "field_terms", "build_index", "search_files"]
+
+FOLDER = "zoekindex"
+WEIGHTS = {"naam": 8.0, "plaats": 5.0, "namen": 3.0, "samenvatting": 2.0, "tekst": 1.0}
+LENGTH_NORM = {"naam": 0.0, "plaats": 0.0, "namen": 0.2, "samenvatting": 0.4, "tekst": 0.3}
+K1 = 1.2
+PART_WEIGHT = 0.5  # a part of a compound counts half a word: 'tuin' in 'voedseltuin'
+OVERVIEW_FACTOR = 0.4  # an overview page counts for less than the items it lists
+MAX_POSTINGS = 300
+PER_CHUNK = 16
+_HYPHENATED_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+assert set(WEIGHTS) == set(FIELDS) == set(LENGTH_NORM)
+
+
+def shard_key(term: str) -> str:
+    """The term file a term lives in: its first two characters ('wijk' -> 'wi')."""
+    return term[:2] if len(term) > 1 else term + "_"
+
+
+def field_terms(text: str, known: set[str]) -> Counter[str]:
+    """Weighted term counts of one field: its words' stems, their compound parts at
+    ``PART_WEIGHT``, and hyphenated words joined ('co-creatie' also as 'cocreatie')."""
+    counts: Counter[str] = Counter()
+    for word in words(text):
+        if word in STOPWOORDEN:
+            continue
+        counts[stem(word)] += 1.0
+        for part in compound_parts(word, known):
+            if part not in STOPWOORDEN:
+                counts[stem(part)] += PART_WEIGHT
+    for joined in _HYPHENATED_RE.findall(fold(text)):
+        counts[stem(joined.replace("-", ""))] += 1.0
+    return counts
+
+
+def build_index(documents: Sequence[Document]) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], dict[str, list[str]]]:
+    """term -> (idf x 1000, [(document number, score x 1000), …] strongest first), and the synonyms.
+
+    Synonyms come from the glossary: a begrip's term and each of its single-word
+    synonyms point to one another (BIZ, bedrijfsinvesteringszone).
+    """
+    known = {word for document in documents for text in document.velden.values() for word in words(text)}
+    per_document: list[dict[str, Counter[str]]] = []
+    lengths: dict[str, list[float]] = defaultdict(list)
+    for document in documents:
+        fields = {name: field_terms(document.velden.get(name, ""), known) for name in FIELDS}
+        per_document.append(fields)
+        for name, counts in fields.items():
+            lengths[name].append(sum(counts.values()))
+    average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, (document, fields) in enumerate(zip(documents, per_document)):
+        weighted: Counter[str] = Counter()
+        for name, counts in fields.items():
+            norm = 1 - LENGTH_NORM[name] + LENGTH_NORM[name] * sum(counts.values()) / average[name]
+            for term, count in counts.items():
+                weighted[term] += WEIGHTS[name] * count / norm
+        factor = OVERVIEW_FACTOR if document.soort == OVERVIEW else 1.0
+        for term, tf in weighted.items():
+            postings[term].append((number, round(1000 * factor * tf * (K1 + 1) / (K1 + tf))))
+    total = len(documents)
+    index = {}
+    for term in sorted(postings):
+        entries = sorted(postings[term], key=lambda entry: (-entry[1], entry[0]))
+        df = len(entries)
+        idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+        index[term] = (round(1000 * idf), entries[:MAX_POSTINGS])
+    return index, _synonyms(documents)
+
+
+def _synonyms(documents: Iterable[Document]) -> dict[str, list[str]]:
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    for document in documents:
+        if document.soort != "begrip":
+            continue
+        group = {tuple(terms(name)) for name in document.synoniemen}
+        singles = sorted({names[0] for names in group if len(names) == 1})
+        for term in singles:
+            synonyms[term].update(other for other in singles if other != term)
+    return {term: sorted(others) for term, others in sorted(synonyms.items()) if others}
+
+
+def _script(name: str, data: object) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"WijkkompasZoek.deel({json.dumps(name)},{text});\n".encode("utf-8")
+
+
+def search_files(documents: Sequence[Document]) -> dict[PurePosixPath, bytes]:
+    """The index files, by path relative to the site root.
+
+    A term file holds, besides its terms (``t``), the words of the site that
+    start with its two letters and their term (``w``, only where the two
+    differ): a query word with a typing error is compared with the words as
+    written ('samenredzaamhied' with 'samenredzaamheid'), not with their stems.
+    """
+    index, synonyms = build_index(documents)
+    shards: dict[str, dict[str, dict[str, object]]] = defaultdict(lambda: {"t": {}, "w": {}})
+    for term, (idf, entries) in index.items():
+        shards[shard_key(term)]["t"][term] = [idf] + [value for entry in entries for value in entry]
+    vocabulary = {word for document in documents for text in document.velden.values() for word in words(text)}
+    for word in sorted(vocabulary - STOPWOORDEN):
+        term = stem(word)
+        if term in index and term != word:
+            shards[shard_key(word)]["w"][word] = term
+    folder = PurePosixPath(FOLDER)
+    files = {folder / "t" / f"{key}.js": _script(f"t/{key}", shard) for key, shard in sorted(shards.items())}
+    for start in range(0, len(documents), PER_CHUNK):
+        chunk = [[d.url, d.titel, d.soort, d.regel] for d in documents[start:start + PER_CHUNK]]
+        files[folder / "d" / f"{start // PER_CHUNK}.js"] = _script(f"d/{start // PER_CHUNK}", chunk)
+    files[folder / "index.js"] = _script("index", {
+        "versie": 1, "documenten": len(documents), "per_deel": PER_CHUNK, "delen": sorted(shards),
+        "stopwoorden": sorted(STOPWOORDEN), "synoniemen": synonyms,
+    })
+    return files
+
+

@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/au",{"t":{"auteur":[2813,0,679]},"w":{}});

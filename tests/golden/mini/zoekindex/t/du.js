@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/du",{"t":{"duidelijk":[2813,0,399]},"w":{}});

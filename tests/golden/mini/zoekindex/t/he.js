@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/he",{"t":{"heden":[2813,0,399]},"w":{}});

@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/on",{"t":{"ontbrak":[2813,0,399]},"w":{}});

@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/sc",{"t":{"schuift":[2813,0,1362]},"w":{}});

@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/vr",{"t":{"vrag":[2813,16,446]},"w":{"vragen":"vrag"}});

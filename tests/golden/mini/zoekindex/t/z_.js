@@ -1,0 +1,1 @@
+WijkkompasZoek.deel("t/z_",{"t":{"z":[2813,12,563]},"w":{}});
