@@ -305,6 +305,11 @@ _SLIPS: tuple[tuple[str, str, str], ...] = (
      "niet mag beginnen", "zet de tekst tussen aanhalingstekens"),
     ("found undefined alias", "ankers en verwijzingen (& en *) zijn niet toegestaan",
      "schrijf de waarde gewoon uit, of zet een tekst die met * of & begint tussen aanhalingstekens"),
+    # An & or * with no name after it (libyaml's wording, then PyYAML's).
+    ("did not find expected alphabetic or numeric character", "ankers en verwijzingen (& en *) zijn niet toegestaan",
+     "schrijf de waarde gewoon uit, of zet een tekst die met * of & begint tussen aanhalingstekens"),
+    ("expected alphabetic or numeric character", "ankers en verwijzingen (& en *) zijn niet toegestaan",
+     "schrijf de waarde gewoon uit, of zet een tekst die met * of & begint tussen aanhalingstekens"),
     ("block sequence entries are not allowed", "hier staat een lijstitem ('- ') waar het niet mag",
      "zet elk item op een eigen regel onder de veldnaam, of zet de tekst tussen aanhalingstekens"),
     ("mapping keys are not allowed", "hier begint een veld waar het niet mag",

@@ -64,6 +64,8 @@ def test_verkenner_filters_and_keeps_the_filter_in_the_url(page, site_url: str) 
     assert _visible_cases(page) == shown
     assert page.get_by_label(re.compile(r"^Armoede \(\d+\)$")).is_checked()
     page.get_by_label("Zoek in de casussen").fill("meppel")
+    # The text filter asks the site search, which answers asynchronously.
+    page.locator('#wk-aantal[data-wk-voor="meppel"]').wait_for()
     assert _visible_cases(page) == ["de-geweldige-wijk"]
     assert "q=meppel" in page.url
     page.get_by_role("button", name="Wis alle filters").click()

@@ -27,6 +27,8 @@ def test_byte_order_mark_is_accepted() -> None:
         (b"naam: a\n\tstad: b\n", 2, "tab"),
         (b"naam: a\nnaam: b\n", 2, "twee keer"),
         (b"a: &x [1]\nb: *x\n", 2, "ankers"),
+        (b"a:\n- x\n- *\n", 3, "ankers"),  # an alias without a name (found by the property test)
+        (b"a: & x\n", 1, "ankers"),
         (b"naam: [a\n", 1, "niet goed afgesloten"),
         (b"naam: a: b\n", 1, "dubbele punt"),
         (b"naam: \"a\nstad: b\n", 1, "aanhalingsteken"),

@@ -1,8 +1,10 @@
 """Facets for the filterable overview pages (casusverkenner and tips).
 
 Each facet is an id, a Dutch label and its options; each item gets, per facet,
-the option ids it has, and a lowercase text to search in. The page template
-writes these as data attributes and a JSON block; filter.js does the rest.
+the option ids it has, and its number in the search index (``doc``): the text
+filter asks the site search (zoeken.js) which items match, so the two agree. The
+page template writes these as data attributes and a JSON block; filter.js does
+the rest.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from markupsafe import Markup
 
 from ..load import Content
 from ..models import Casus, Tip
+from ..search.documents import document_numbers
 
 __all__ = ["Facet", "casus_facets", "tip_facets", "facets_json", "option_id"]
 
@@ -34,10 +37,6 @@ def option_id(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "onbekend"
 
 
-def _search_text(*parts: str) -> str:
-    return " ".join(" ".join(parts).lower().split())
-
-
 def _facet(id_: str, label: str, options: dict[str, str], order: list[str] | None = None) -> Facet:
     ids = order if order is not None else sorted(options, key=lambda o: options[o].casefold())
     return {"id": id_, "label": label, "opties": [{"id": o, "label": options[o]} for o in ids if o in options]}
@@ -48,7 +47,8 @@ _PARTIJ_LABELS = {"bewoners": "Bewoners", "overheid": "Overheid", "markt": "Mark
 
 
 def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any]]]:
-    """Facets of the casusverkenner and, per case id, its facet values and search text."""
+    """Facets of the casusverkenner and, per case id, its facet values and search document number."""
+    numbers = document_numbers(content)
     titles = {kind: {i.id: i.title for i in content.of(kind)} for kind in ("thema", "bouwsteen")}
     options: dict[str, dict[str, str]] = {k: {} for k in ("thema", "provincie", "stad", "initiatief", "partijen",
                                                            "bouwsteen", "diepgang")}
@@ -79,8 +79,7 @@ def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any
             options["initiatief"][option_id(t)] = _PARTIJ_LABELS[t]
         items[item.id] = {
             "waarden": {k: " ".join(v) for k, v in values.items()},
-            "zoek": _search_text(case.naam, case.ondertitel or "", case.stad, case.wijk, case.samenvatting,
-                                 " ".join(p.naam for p in case.partijen)),
+            "doc": numbers[("casus", item.id)],
         }
     bouwsteen_order = [i.id for i in sorted(content.of("bouwsteen"), key=lambda i: i.model.nummer)]
     facets = [
@@ -101,7 +100,8 @@ _DOELGROEPEN = {"bewoners": "Bewoners", "gemeente": "Gemeente", "professionals":
 
 
 def tip_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any]]]:
-    """Facets of the tips overview and, per tip id, its facet values and search text."""
+    """Facets of the tips overview and, per tip id, its facet values and search document number."""
+    numbers = document_numbers(content)
     titles = {kind: {i.id: i.title for i in content.of(kind)} for kind in ("thema", "bouwsteen", "stap")}
     items = {}
     for item in content.of("tip"):
@@ -110,7 +110,7 @@ def tip_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any]]
         items[item.id] = {
             "waarden": {"doelgroep": " ".join(tip.doelgroepen), "bouwsteen": " ".join(tip.bouwstenen),
                         "stap": " ".join(tip.stappen), "thema": " ".join(tip.themas), "soort": tip.soort},
-            "zoek": _search_text(tip.titel, tip.tekst),
+            "doc": numbers[("tip", item.id)],
         }
     order = {kind: [i.id for i in sorted(content.of(kind), key=lambda i: i.model.nummer)] for kind in ("bouwsteen", "stap")}
     facets = [

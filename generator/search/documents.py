@@ -20,7 +20,7 @@ from ..models import KINDS
 from ..questionnaire.wording import first_sentence, plain_text
 from ..references import REFERENCES
 
-__all__ = ["Document", "FIELDS", "OVERVIEW", "item_documents", "page_documents", "documents"]
+__all__ = ["Document", "FIELDS", "OVERVIEW", "document_numbers", "item_documents", "page_documents", "documents"]
 
 FIELDS = ("naam", "plaats", "namen", "samenvatting", "tekst")
 OVERVIEW = "overzicht"  # the soort of a page that lists items
@@ -64,8 +64,18 @@ def _reference_paths(kind: str) -> frozenset[tuple[str, ...]]:
     return frozenset(reference.path for reference in REFERENCES if reference.source == kind)
 
 
+def document_numbers(content: Content) -> dict[tuple[str, str], int]:
+    """Each item's number in the index: (kind, id) -> n, items in kind order.
+
+    The filter lists (casusverkenner, tips) carry these numbers, so their text
+    filter asks the site search which items match, and the two always agree.
+    """
+    keys = [(kind.name, item.id) for kind in KINDS for item in content.of(kind.name)]
+    return {key: number for number, key in enumerate(keys)}
+
+
 def item_documents(content: Content, urls: Mapping[tuple[str, str], str]) -> list[Document]:
-    """One document per item; ``urls`` maps (kind, id) to the page's URL."""
+    """One document per item, numbered as ``document_numbers``; ``urls`` maps (kind, id) to the page's URL."""
     documents = []
     for kind in KINDS:
         skip = _reference_paths(kind.name)

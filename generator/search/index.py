@@ -25,7 +25,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from ..decompound import compound_parts
@@ -33,7 +33,7 @@ from .analyse import STOPWOORDEN, fold, stem, terms, words
 from .documents import FIELDS, OVERVIEW, Document
 
 __all__ = ["WEIGHTS", "LENGTH_NORM", "K1", "PART_WEIGHT", "OVERVIEW_FACTOR", "MAX_POSTINGS", "PER_CHUNK",
-           "FOLDER", "shard_key", "field_terms", "build_index", "search_files"]
+           "FOLDER", "KEY_LENGTH", "FILE_BUDGET", "shard_key", "field_terms", "build_index", "search_files"]
 
 FOLDER = "zoekindex"
 WEIGHTS = {"naam": 8.0, "plaats": 5.0, "namen": 3.0, "samenvatting": 2.0, "tekst": 1.0}
@@ -42,29 +42,82 @@ K1 = 1.2
 PART_WEIGHT = 0.5  # a part of a compound counts half a word: 'tuin' in 'voedseltuin'
 OVERVIEW_FACTOR = 0.4  # an overview page counts for less than the items it lists
 MAX_POSTINGS = 300
+KEY_LENGTH = 2  # term files are named by the terms' first characters
+MAX_KEY_LENGTH = 5
+FILE_BUDGET = 24_000  # bytes: a term file above this is split by one more character
 PER_CHUNK = 16
 _HYPHENATED_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 assert set(WEIGHTS) == set(FIELDS) == set(LENGTH_NORM)
 
 
-def shard_key(term: str) -> str:
-    """The term file a term lives in: its first two characters ('wijk' -> 'wi')."""
-    return term[:2] if len(term) > 1 else term + "_"
+def shard_key(term: str, keys: Collection[str]) -> str:
+    """The term file a term (or written word) lives in: the longest of ``keys`` it starts with.
+
+    Files are named by a term's first ``KEY_LENGTH`` characters ('wijk' -> 'wi'); a file
+    that would exceed ``FILE_BUDGET`` is split by one more character ('wij', 'wijk'), and
+    keeps the terms too short to split. zoeken.js looks a term up the same way.
+
+    >>> shard_key("wijkaanpak", {"wi", "wij"}), shard_key("wi", {"wi", "wij"}), shard_key("a", {"a_"})
+    ('wij', 'wi', 'a_')
+    """
+    if len(term) < KEY_LENGTH:
+        return term + "_"
+    for length in range(min(len(term), MAX_KEY_LENGTH), KEY_LENGTH - 1, -1):
+        if term[:length] in keys:
+            return term[:length]
+    return term[:KEY_LENGTH]
 
 
-def field_terms(text: str, known: set[str]) -> Counter[str]:
+def _shard_keys(sizes: Mapping[str, int]) -> set[str]:
+    """The file names for terms of the given serialized sizes: two characters, split
+    further where a file would exceed ``FILE_BUDGET`` bytes."""
+    keys: set[str] = set()
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sizes:
+        groups[shard_key(term, ())].append(term)
+    pending = dict(groups)
+    while pending:
+        key, terms = pending.popitem()
+        keys.add(key)
+        if len(key) >= MAX_KEY_LENGTH or key.endswith("_") or sum(sizes[t] for t in terms) <= FILE_BUDGET:
+            continue
+        deeper: dict[str, list[str]] = defaultdict(list)
+        for term in terms:
+            if len(term) > len(key):
+                deeper[term[:len(key) + 1]].append(term)
+        pending.update(deeper)
+    return keys
+
+
+class _Terms:
+    """A word's index terms, worked out once per distinct word: at 10,000 cases the
+    texts hold millions of words but only some hundred thousand different ones."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self.cache: dict[str, list[tuple[str, float]]] = {}
+
+    def of(self, word: str) -> list[tuple[str, float]]:
+        found = self.cache.get(word)
+        if found is None:
+            found = [(stem(word), 1.0)] + [(stem(part), PART_WEIGHT) for part in compound_parts(word, self.known)
+                                           if part not in STOPWOORDEN]
+            self.cache[word] = found
+        return found
+
+
+def field_terms(text: str, known: set[str] | _Terms) -> Counter[str]:
     """Weighted term counts of one field: its words' stems, their compound parts at
     ``PART_WEIGHT``, and hyphenated words joined ('co-creatie' also as 'cocreatie')."""
+    terms_of = known if isinstance(known, _Terms) else _Terms(known)
     counts: Counter[str] = Counter()
     for word in words(text):
-        if word in STOPWOORDEN:
-            continue
-        counts[stem(word)] += 1.0
-        for part in compound_parts(word, known):
-            if part not in STOPWOORDEN:
-                counts[stem(part)] += PART_WEIGHT
-    for joined in _HYPHENATED_RE.findall(fold(text)):
-        counts[stem(joined.replace("-", ""))] += 1.0
+        if word not in STOPWOORDEN:
+            for term, weight in terms_of.of(word):
+                counts[term] += weight
+    if "-" in text:
+        for joined in _HYPHENATED_RE.findall(fold(text)):
+            counts[stem(joined.replace("-", ""))] += 1.0
     return counts
 
 
@@ -74,7 +127,7 @@ def build_index(documents: Sequence[Document]) -> tuple[dict[str, tuple[int, lis
     Synonyms come from the glossary: a begrip's term and each of its single-word
     synonyms point to one another (BIZ, bedrijfsinvesteringszone).
     """
-    known = {word for document in documents for text in document.velden.values() for word in words(text)}
+    known = _Terms({word for document in documents for text in document.velden.values() for word in words(text)})
     per_document: list[dict[str, Counter[str]]] = []
     lengths: dict[str, list[float]] = defaultdict(list)
     for document in documents:
@@ -124,19 +177,26 @@ def search_files(documents: Sequence[Document]) -> dict[PurePosixPath, bytes]:
     """The index files, by path relative to the site root.
 
     A term file holds, besides its terms (``t``), the words of the site that
-    start with its two letters and their term (``w``, only where the two
-    differ): a query word with a typing error is compared with the words as
-    written ('samenredzaamhied' with 'samenredzaamheid'), not with their stems.
+    start with its name and their term (``w``, only where the two differ): a
+    query word with a typing error is compared with the words as written
+    ('samenredzaamhied' with 'samenredzaamheid'), not with their stems.
     """
     index, synonyms = build_index(documents)
-    shards: dict[str, dict[str, dict[str, object]]] = defaultdict(lambda: {"t": {}, "w": {}})
-    for term, (idf, entries) in index.items():
-        shards[shard_key(term)]["t"][term] = [idf] + [value for entry in entries for value in entry]
+    postings = {term: [idf] + [value for entry in entries for value in entry] for term, (idf, entries) in index.items()}
     vocabulary = {word for document in documents for text in document.velden.values() for word in words(text)}
-    for word in sorted(vocabulary - STOPWOORDEN):
-        term = stem(word)
-        if term in index and term != word:
-            shards[shard_key(word)]["w"][word] = term
+    written = {word: stem(word) for word in sorted(vocabulary - STOPWOORDEN)}
+    written = {word: term for word, term in written.items() if term in index and term != word}
+    sizes: dict[str, int] = defaultdict(int)
+    for term, values in postings.items():
+        sizes[term] += len(json.dumps(values)) + len(term) + 4
+    for word, term in written.items():
+        sizes[word] += len(word) + len(term) + 6
+    keys = _shard_keys(sizes)
+    shards: dict[str, dict[str, dict[str, object]]] = defaultdict(lambda: {"t": {}, "w": {}})
+    for term, values in postings.items():
+        shards[shard_key(term, keys)]["t"][term] = values
+    for word, term in written.items():
+        shards[shard_key(word, keys)]["w"][word] = term
     folder = PurePosixPath(FOLDER)
     files = {folder / "t" / f"{key}.js": _script(f"t/{key}", shard) for key, shard in sorted(shards.items())}
     for start in range(0, len(documents), PER_CHUNK):

@@ -1,6 +1,8 @@
 /*
  * Wijkkompas filter lists (casusverkenner, tips): facets with counts and a text
- * filter over a list that is complete without JavaScript. The filter state lives
+ * filter over a list that is complete without JavaScript. The text filter is the
+ * site search (zoeken.js, WijkkompasZoeken): an item matches when the search finds
+ * its page (data-wk-doc is its number in the index), so the two always agree. The filter state lives
  * in the URL fragment (#thema=armoede&q=tuin), so a link or a reload keeps it.
  * Facet labels come from a JSON block written by the generator; every text is
  * set with textContent, never as HTML.
@@ -55,10 +57,11 @@
     history.replaceState(null, "", parts.length ? "#" + parts.join("&") : window.location.pathname + window.location.search);
   }
 
+  // The item numbers the site search finds for the text; null while there is no text.
+  var found = null;
+
   function matches(item, state, skip) {
-    var text = item.getAttribute("data-wk-zoek") || "";
-    var words = state.q.toLowerCase().split(/\s+/).filter(function (w) { return w; });
-    if (!words.every(function (w) { return text.indexOf(w) !== -1; })) { return false; }
+    if (found && !found[item.getAttribute("data-wk-doc")]) { return false; }
     return facets.every(function (f) {
       if (f.id === skip || !state[f.id].length) { return true; }
       var have = values(item, f.id);
@@ -107,8 +110,24 @@
 
   function update() { var state = current(); writeState(state); apply(state); }
 
+  var asked = 0;
   function apply(state) {
+    var mine = ++asked;
     search.value = state.q;
+    if (!state.q) { found = null; show(state); return; }
+    var engine = window.WijkkompasZoeken;
+    if (!engine) { counter.textContent = "Zoeken lukt nu niet; laad de pagina opnieuw."; return; }
+    engine.nummers(state.q).then(function (numbers) {
+      if (mine !== asked) { return; }
+      found = {};
+      numbers.forEach(function (n) { found[n] = true; });
+      show(state);
+    }, function () {
+      if (mine === asked) { counter.textContent = "Zoeken lukt nu niet; laad de pagina opnieuw."; }
+    });
+  }
+
+  function show(state) {
     var shown = 0;
     items.forEach(function (item) {
       var ok = matches(item, state, null);
@@ -126,6 +145,7 @@
       if (state[f.id].length) { group.open = true; }
     });
     counter.textContent = shown + " van " + items.length + " " + noun + " getoond";
+    counter.setAttribute("data-wk-voor", state.q);
   }
 
   window.addEventListener("hashchange", function () { apply(readState()); });

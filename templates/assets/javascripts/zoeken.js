@@ -26,7 +26,8 @@
   var MIN_PREFIX = 3;
   var MIN_TYPO = 5; // shorter words: one typing error makes another word
   var LONG_TYPO = 9; // from this length, two errors
-  var MIN_PART = 4; // as decompound.py: the shortest part of a compound
+  var MIN_PART = 4; // as decompound.py: the shortest head of a compound
+  var MIN_TAIL = 3; // a query may end in a short word: 'buurtapp'
 
   function fold(text) {
     return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
@@ -36,8 +37,14 @@
     return fold(text).match(/[a-z0-9]+/g) || [];
   }
 
-  function shardKey(term) {
-    return term.length > 1 ? term.slice(0, 2) : term + "_";
+  // The term file of a term or word: the longest file name it starts with (index.py:
+  // files are named by two characters, and split by one more where they grow large).
+  function shardKey(term, keys) {
+    if (term.length < 2) { return term + "_"; }
+    for (var length = Math.min(term.length, 5); length > 2; length--) {
+      if (keys[term.slice(0, length)]) { return term.slice(0, length); }
+    }
+    return term.slice(0, 2);
   }
 
   // Edit distance (insert, delete, substitute, swap two neighbours) of a and b, or
@@ -101,65 +108,76 @@
     });
   };
 
-  // A term file: {t: term -> [idf, doc, score, ...], w: word as written -> its term}.
-  Engine.prototype.terms = function (key, manifest) {
-    return manifest.delen.indexOf(key) === -1 ? Promise.resolve({ t: {}, w: {} }) : this.part("t/" + key);
+  // The term file a term or word is in: {t: term -> [idf, doc, score, ...], w: word as
+  // written -> its term}.
+  Engine.prototype.terms = function (term, manifest) {
+    if (!manifest.keys) {
+      manifest.keys = {};
+      manifest.delen.forEach(function (key) { manifest.keys[key] = true; });
+    }
+    var key = shardKey(term, manifest.keys);
+    return manifest.keys[key] ? this.part("t/" + key) : Promise.resolve({ t: {}, w: {} });
   };
 
-  // The index terms a query word stands for: [[term, weight (MATCH), entry], ...].
-  // Each alternative is tried only when the ones before it found nothing.
+  // What a query word can match, as groups: {all, items: [[term, weight, entry], ...]}.
+  // In a group with all false the best item counts; with all true (the parts of a
+  // compound) every item must be on the page, and they add up. A page counts the
+  // best group. The word itself or its glossary synonyms come first; only without
+  // them a longer word it starts (the last word, while typing) or, failing that, a
+  // word within its typing errors. A long word may also be a compound the site
+  // writes apart ('vasthouden': 'houd … vast') or only inside a longer word.
   Engine.prototype.matches = function (q, last, manifest) {
     var self = this;
     function lookup(term, weight) {
-      return self.terms(shardKey(term), manifest).then(function (shard) {
+      return self.terms(term, manifest).then(function (shard) {
         return shard.t && shard.t[term] ? [[term, weight, shard.t[term]]] : [];
       });
     }
     function all(lists) { return [].concat.apply([], lists); }
-    return Promise.all([lookup(q.term, MATCH.exact)].concat((manifest.synoniemen[q.term] || []).map(function (s) {
+    var own = Promise.all([lookup(q.term, MATCH.exact)].concat((manifest.synoniemen[q.term] || []).map(function (s) {
       return lookup(s, MATCH.synonym);
-    }))).then(all).then(function (found) {
-      if (found.length) { return found; }
-      return self.terms(shardKey(q.word), manifest).then(function (shard) {
-        var names = Object.keys(shard.t || {});
-        var expanded = [];
-        if (last && q.word.length >= MIN_PREFIX) {
-          names.forEach(function (t) {
-            if (t.indexOf(q.term) === 0 || t.indexOf(q.word) === 0) { expanded.push([t, MATCH.prefix, shard.t[t]]); }
-          });
-        }
-        expanded.sort(function (a, b) { return a[2][0] - b[2][0] || (a[0] < b[0] ? -1 : 1); });
-        if (expanded.length) { return expanded.slice(0, MAX_EXPANSIONS); }
-        return self.compound(q, shard, manifest, lookup).then(function (parts) {
-          if (parts.length) { return parts; }
-          return self.typos(q, shard, lookup);
+    }))).then(all);
+    return Promise.all([own, this.terms(q.word, manifest)]).then(function (got) {
+      var found = got[0], shard = got[1];
+      var parts = self.compound(q, shard, lookup);
+      if (found.length) {
+        return parts.then(function (split) { return [{ all: false, items: found }].concat(split); });
+      }
+      var names = Object.keys(shard.t || {});
+      var expanded = [];
+      if (last && q.word.length >= MIN_PREFIX) {
+        names.forEach(function (t) {
+          if (t.indexOf(q.term) === 0 || t.indexOf(q.word) === 0) { expanded.push([t, MATCH.prefix, shard.t[t]]); }
         });
+      }
+      // The most common words first: a prefix stands for its usual completions.
+      expanded.sort(function (a, b) { return a[2][0] - b[2][0] || (a[0] < b[0] ? -1 : 1); });
+      var other = expanded.length ? Promise.resolve(expanded.slice(0, MAX_EXPANSIONS)) : self.typos(q, shard, lookup);
+      return Promise.all([other, parts]).then(function (both) {
+        return (both[0].length ? [{ all: false, items: both[0] }] : []).concat(both[1]);
       });
     });
   };
 
-  // A compound the site writes apart or only inside a longer word ('preventieteam',
-  // 'ontmoetingsplek'): head and tail both terms (a linking -s- or -e- after the head).
-  // The heads are in this word's own term file; only their tails cost a download.
-  Engine.prototype.compound = function (q, shard, manifest, lookup) {
+  // The compound reading of a long word: its head (in this word's own term file) and
+  // its tail, both terms (a linking -s- or -e- after the head), as one group of two.
+  // Only the tail costs a download, and only for the longest heads found.
+  Engine.prototype.compound = function (q, shard, lookup) {
     var word = q.word, stem = this.stem, splits = [];
-    for (var cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
+    if (word.length < 2 * MIN_PART) { return Promise.resolve([]); }
+    for (var cut = word.length - MIN_TAIL; cut >= MIN_PART; cut--) {
       var head = word.slice(0, cut), tail = word.slice(cut);
       var heads = [head].concat(/[se]$/.test(head) && head.length > MIN_PART ? [head.slice(0, -1)] : []);
       for (var h = 0; h < heads.length; h++) {
         var term = stem(heads[h]);
-        if (shard.t && shard.t[term]) { splits.push([term, shard.t[term], stem(tail)]); break; }
+        if (term !== q.term && shard.t && shard.t[term]) { splits.push([term, shard.t[term], stem(tail)]); break; }
       }
     }
-    var tried = splits.slice(0, 3);
-    return Promise.all(tried.map(function (split) {
-      return lookup(split[2], 1).then(function (tail) { return tail.length ? [split, tail[0]] : null; });
-    })).then(function (found) {
-      var pair = found.filter(Boolean)[0];
-      if (!pair) { return []; }
-      // Both parts must be there: each counts half, so a page with both ranks first.
-      return [[pair[0][0], -MATCH.part, pair[0][1]], [pair[1][0], -MATCH.part, pair[1][2]]];
-    });
+    return Promise.all(splits.slice(0, 2).map(function (split) {
+      return lookup(split[2], MATCH.part).then(function (tail) {
+        return tail.length ? { all: true, items: [[split[0], MATCH.part, split[1]], tail[0]] } : null;
+      });
+    })).then(function (groups) { return groups.filter(Boolean); });
   };
 
   // Words of the site within the allowed typing errors of the query word, by their terms.
@@ -175,7 +193,9 @@
     });
   };
 
-  // Resolves to {aantal, resultaten: [{url, titel, soort, regel, score}], woorden}.
+  // Resolves to {aantal, resultaten: [{url, titel, soort, regel, score}], woorden}; with
+  // options.nummers to {aantal, nummers}: every page found, by its number, best first
+  // (the filter lists use it; no document files are loaded).
   Engine.prototype.search = function (query, options) {
     var self = this;
     var limit = (options && options.limit) || 10;
@@ -186,32 +206,41 @@
       return Promise.all(qs.map(function (q, i) {
         return self.matches(q, partial && i === qs.length - 1, manifest);
       })).then(function (perWord) {
-        var total = {}, covered = {};
-        perWord.forEach(function (found) {
-          // The best of a word's alternatives counts; the two parts of a split
-          // compound (negative weight) each add half.
-          var best = {}, parts = {}, split = found.some(function (m) { return m[1] < 0; });
-          found.forEach(function (m, index) {
-            var entry = m[2], idf = entry[0] / 1000, weight = Math.abs(m[1]);
-            for (var k = 1; k < entry.length; k += 2) {
-              var value = idf * entry[k + 1] / 1000 * weight;
-              if (split) {
-                parts[entry[k]] = (parts[entry[k]] || 0) | (1 << index);
-                best[entry[k]] = (best[entry[k]] || 0) + value;
-              } else if (!(best[entry[k]] >= value)) { best[entry[k]] = value; }
-            }
+        // A word weighs by how rare it is (the idf of its best term): a page that lacks
+        // a common word of the question loses less than one that lacks a rare one.
+        var total = {}, covered = {}, weights = 0;
+        perWord.forEach(function (groups) {
+          var best = {}, weight = 0;
+          groups.forEach(function (group) {
+            group.items.forEach(function (m) { weight = Math.max(weight, m[2][0] / 1000); });
           });
-          if (split) {
-            Object.keys(best).forEach(function (doc) { if (parts[doc] !== 3) { delete best[doc]; } });
-          }
+          weights += weight;
+          groups.forEach(function (group) {
+            var score = {}, seen = {};
+            group.items.forEach(function (m) {
+              var entry = m[2], idf = entry[0] / 1000;
+              for (var k = 1; k < entry.length; k += 2) {
+                var value = idf * entry[k + 1] / 1000 * m[1], doc = entry[k];
+                if (group.all) {
+                  seen[doc] = (seen[doc] || 0) + 1;
+                  score[doc] = (score[doc] || 0) + value;
+                } else if (!(score[doc] >= value)) { score[doc] = value; }
+              }
+            });
+            Object.keys(score).forEach(function (doc) {
+              if (group.all && seen[doc] !== group.items.length) { return; }
+              if (!(best[doc] >= score[doc])) { best[doc] = score[doc]; }
+            });
+          });
           Object.keys(best).forEach(function (doc) {
             total[doc] = (total[doc] || 0) + best[doc];
-            covered[doc] = (covered[doc] || 0) + 1;
+            covered[doc] = (covered[doc] || 0) + weight;
           });
         });
         var ranked = Object.keys(total).map(function (doc) {
-          return [Number(doc), total[doc] * Math.pow(covered[doc] / qs.length, COVERAGE)];
+          return [Number(doc), total[doc] * Math.pow(covered[doc] / weights, COVERAGE)];
         }).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        if (options && options.nummers) { return { aantal: ranked.length, nummers: ranked.map(function (r) { return r[0]; }) }; }
         var shown = ranked.slice(0, limit);
         var chunks = {};
         shown.forEach(function (r) { chunks[Math.floor(r[0] / manifest.per_deel)] = true; });
@@ -367,6 +396,14 @@
       }
     });
   }
+
+  // For the filter lists (filter.js): the numbers of the pages a text finds.
+  root.WijkkompasZoeken = {
+    nummers: function (query) {
+      return start().then(function (e) { return e.search(query, { nummers: true }); })
+        .then(function (result) { return result.nummers || []; });
+    }
+  };
 
   var box = document.querySelector("[data-wk-zoek]");
   if (box) { setUp(box); }
