@@ -4,10 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-offline serve test fuzz check schema sjablonen bench eval vingerafdruk clean help
+.PHONY: site site-offline open serve test fuzz check schema sjablonen bench eval vingerafdruk clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
+	@echo "make open    - bekijk de gebouwde site op http://127.0.0.1:8001"
 	@echo "make serve   - live voorvertoning op http://127.0.0.1:8000"
 	@echo "make site-offline - een kopie in site-offline/ die zonder internet werkt (workshops)"
 	@echo "make test    - alle tests (unit, build, browser)"
@@ -17,22 +18,32 @@ help:
 	@echo "make vingerafdruk - werk de vingerafdruk van de bronteksten in tests/ bij (alleen met ../shared/seeds)"
 	@echo "make eval    - meet de kwaliteit van het advies en van het zoeken (hit@1, hit@3, MRR, spreiding, bytes)"
 
-# (Re)install when the dependencies change.
+# (Re)install when the dependencies change: one line of progress, the whole log
+# (.venv/installatie.log) only when something fails.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "Installeren in $(VENV)/ (eenmalig, een paar minuten) ..."
+	@$(PYTHON) -m venv $(VENV)
+	@{ $(BIN)/pip install --upgrade pip && $(BIN)/pip install -e '.[test]'; } > $(VENV)/installatie.log 2>&1 \
+	  || { cat $(VENV)/installatie.log; echo "Installeren is mislukt; zie hierboven (ook in $(VENV)/installatie.log)." >&2; exit 1; }
+	@touch $(STAMP)
+	@echo "Geïnstalleerd."
 
 site: $(STAMP)
 	$(BIN)/wijkkompas build
+	@echo "De opdracht 'wijkkompas' staat in $(BIN)/; met '. $(BIN)/activate' kunt u hem zonder pad typen."
 
 site-offline: $(STAMP)
 	$(BIN)/wijkkompas build --offline
 
+# The built site on http://127.0.0.1:8001/, as a static host serves it (Ctrl-C stops).
+open: $(STAMP)
+	$(BIN)/wijkkompas open
+
+# The preview at the root of 127.0.0.1:8000 (not under the public site's /wijkkompas/),
+# so the address in the README is the one that works.
 serve: $(STAMP)
 	$(BIN)/wijkkompas generate
-	$(BIN)/mkdocs serve
+	WIJKKOMPAS_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve
 
 check: $(STAMP)
 	$(BIN)/wijkkompas check

@@ -58,6 +58,7 @@ GROWTH_FROM, GROWTH_TO, GROWTH_LIMIT = 1_000, 10_000, 11.0
 TARGET_SIZE = 10_000
 CASE_PAGE_LIMIT = 40 * KB
 QUESTIONNAIRE_GZIP_LIMIT = 150 * KB
+SEARCH_QUERY_LIMIT = 300 * KB
 RSS_LIMIT = 2_000 * MB
 
 # Identical builds on this kind of machine differ by 15 % or more in wall time; sizes up
@@ -299,9 +300,11 @@ def evaluate_targets(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ("casuspagina gemiddeld hoogstens 40 KB HTML", "case_page_bytes_mean", CASE_PAGE_LIMIT, "bytes"),
         ("vragenlijstdata hoogstens 150 KB gzip", "questionnaire_gzip_bytes", QUESTIONNAIRE_GZIP_LIMIT, "bytes"),
         ("piekgeheugen (RSS) onder 2 GB", "peak_rss_bytes", RSS_LIMIT, "bytes"),
+        # What one search downloads from a cold start, the largest over make eval's queries (issue 16).
+        ("één zoekopdracht hoogstens 300 KB", "search_query_bytes_max", SEARCH_QUERY_LIMIT, "bytes"),
     ):
         strict = key == "peak_rss_bytes"  # "under" 2 GB; the others are "at most"
-        targets.append(_target(f"{name} bij {nl(TARGET_SIZE)} casussen", limit, big[key] if big else None,
+        targets.append(_target(f"{name} bij {nl(TARGET_SIZE)} casussen", limit, big.get(key) if big else None,
                                (lambda v, l=limit: v < l) if strict else (lambda v, l=limit: v <= l), unit))
     return targets
 
@@ -387,9 +390,9 @@ def markdown_table(results: dict[str, Any]) -> str:
     """The results as Markdown (Dutch): one row per size, then the targets."""
     rows = [
         "| Casussen | Generator (s) | MkDocs (s) | Totaal (s) | Generator/MkDocs | Check (s) | Piek-RSS (MB) "
-        "| Casuspagina HTML gem./max (KB) | Zoekindex per casus (KB) | Vragenlijst ruw/gzip (KB) "
-        "| Site (MB) | Advies Python (/s) | Advies node (/s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Casuspagina HTML gem./max (KB) | Zoekindex per casus (KB) | Per zoekopdracht mediaan/max (KB) "
+        "| Vragenlijst ruw/gzip (KB) | Site (MB) | Advies Python (/s) | Advies node (/s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in results["sizes"]:
         rows.append(
@@ -398,6 +401,7 @@ def markdown_table(results: dict[str, Any]) -> str:
             f"| {nl(s['peak_rss_bytes'] / MB)} "
             f"| {_kb(s['case_page_bytes_mean'])} / {_kb(s['case_page_bytes_max'])} "
             f"| {_kb(s['search_index_bytes_per_case'])} "
+            f"| {_kb(s.get('search_query_bytes_median', 0))} / {_kb(s.get('search_query_bytes_max', 0))} "
             f"| {_kb(s['questionnaire_bytes'])} / {_kb(s['questionnaire_gzip_bytes'])} "
             f"| {nl(s['site_bytes'] / MB)} | {_rate(s['advice_python_per_second'])} "
             f"| {_rate(s['advice_node_per_second'])} |"

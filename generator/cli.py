@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
+import http.server
 import json
 import logging
 import re
@@ -106,8 +108,37 @@ def _cmd_build(args: argparse.Namespace, project: Project) -> int:
     if args.offline:
         print(f"Open {(target / 'index.html').as_uri()} in uw browser; deze kopie werkt zonder internet.")
     else:
-        print(f"Open {(target / 'index.html').as_uri()} in uw browser, of bekijk hem met 'make serve'"
-              " (zoeken en Hulp bij kiezen werken het best via 'make serve').")
+        # site/ links to folders, which only a web server resolves to their index.html.
+        print("Bekijk hem met 'make open' (een webserver op uw eigen computer); voor een kopie die "
+              "vanaf schijf werkt: 'make site-offline'.")
+    return EXIT_OK
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def _cmd_open(args: argparse.Namespace, project: Project) -> int:
+    """Serve site/ on this computer only, as a static host would; Ctrl-C stops."""
+    site = project.site_dir
+    if not (site / "index.html").is_file():
+        print(f"Er is nog geen site in {site}/; bouw hem eerst met 'make site'.", file=sys.stderr)
+        return EXIT_GEBRUIK
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.poort), handler)
+    except OSError as exc:
+        print(f"Poort {args.poort} is niet beschikbaar ({exc.strerror}); kies een andere met --poort.",
+              file=sys.stderr)
+        return EXIT_FOUT
+    print(f"De site staat op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl-C).", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print()
+    finally:
+        server.server_close()
     return EXIT_OK
 
 
@@ -268,6 +299,9 @@ def _parser() -> argparse.ArgumentParser:
     adv.add_argument("--site-url", metavar="ADRES",
                      help="het adres van de site voor de links in --format markdown (standaard: site_url uit mkdocs.yml)")
     adv.set_defaults(handler=_cmd_advise)
+    opn = commands.add_parser("open", help="bekijk de gebouwde site op http://127.0.0.1 (alleen op deze computer)")
+    opn.add_argument("--poort", type=int, default=8001, help="de poort (standaard 8001; 0 = een vrije)")
+    opn.set_defaults(handler=_cmd_open)
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.set_defaults(handler=_cmd_schema)
     return parser

@@ -341,6 +341,33 @@ def _explain(exc: yaml.MarkedYAMLError) -> YamlProblem:
     )
 
 
+def _runaway_quote(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem | None:
+    """An unclosed quote, named at its own line.
+
+    YAML lets a quoted text run over several lines, so a forgotten closing quote
+    swallows the lines after it up to the next quote, and PyYAML stumbles only
+    there ("de inspringing klopt niet", many lines further). Content never needs a
+    quoted text over several lines: if one starts before the error, that is the
+    mistake the editor has to fix.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if start.line >= mark.line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and end.line > start.line:
+                return YamlProblem(
+                    start.line + 1, start.column + 1, "een aanhalingsteken wordt op deze regel niet gesloten",
+                    f"sluit de tekst af met {token.style} op dezelfde regel (nu loopt hij door tot regel {end.line + 1})",
+                )
+    except yaml.YAMLError:
+        pass  # the scanner stops at the same error; what it passed is all we need
+    return None
+
+
 def parse_yaml(raw: bytes) -> ParsedFile:
     """Parse the bytes of one YAML file.
 
@@ -387,7 +414,7 @@ def parse_yaml(raw: bytes) -> ParsedFile:
             _index(node, (), positions, set())
             return ParsedFile(loader.construct_document(node), positions)
     except yaml.MarkedYAMLError as exc:
-        raise _explain(exc) from None
+        raise (_runaway_quote(text, exc) or _explain(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"de YAML is niet leesbaar ({exc})") from None
     except (ValueError, OverflowError):

@@ -108,3 +108,13 @@ def test_hidden_characters_are_refused_where_they_stand(text: str, line: int, co
 
 def test_a_number_of_5000_digits_is_text_not_an_error() -> None:
     assert parse_yaml(b"a: x\njaar: " + b"9" * 5000 + b"\n").data["jaar"] == "9" * 5000
+
+
+def test_an_unclosed_quote_is_named_at_its_own_line() -> None:
+    # Without the closing quote the text runs on to the next quote (line 5), and
+    # PyYAML stumbles only after it; the editor must fix line 2.
+    raw = b'naam: X\nsamenvatting: "Een tekst zonder eind\nstad: Lelystad\nwijk: a\nperiode: "2010"\nplek: b\n'
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(raw)
+    assert (info.value.regel, info.value.melding) == (2, "een aanhalingsteken wordt op deze regel niet gesloten")
+    assert "regel 5" in info.value.oplossing

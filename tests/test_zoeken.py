@@ -265,3 +265,19 @@ def test_every_word_of_the_content_finds_a_page(index: Path) -> None:
     assert empty == []
     other = [w for w in forms[len(sample):] if not results[w]]
     assert len(other) <= len(forms[len(sample):]) // 10, other
+
+
+@pytest.mark.browser
+def test_a_sample_of_the_query_set_through_the_real_search_box(page, built_site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The browser shows what make eval measured: the same first results, typed as a visitor types."""
+    from test_browser import _search as type_search
+
+    vragen = load_queries()[::12]  # every twelfth: each kind of query is in the sample
+    assert len(vragen) >= 9
+    engine = _search(built_site / "zoekindex", [v.zoek for v in vragen])
+    hits = 0
+    for vraag in vragen:
+        shown = [urlparse(url).path.lstrip("/") for url in type_search(page, site_url, vraag.zoek)]
+        assert shown[:3] == engine[vraag.zoek][:3], vraag.zoek
+        hits += any(url in vraag.goed for url in shown[:3])
+    assert hits >= len(vragen) - 1

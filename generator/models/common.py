@@ -10,7 +10,7 @@ import functools
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 __all__ = [
     "Model",
@@ -231,14 +231,19 @@ Url = Annotated[
     Field(max_length=2_000, description="Een webadres dat begint met https://, http:// of mailto:."),
     AfterValidator(_check_url),
 ]
+_REGELS_DESCRIPTION = "Regelnummers in de brontekst: één nummer of een bereik, bijv. '1137-1382'."
 Regels = Annotated[
     str,
     BeforeValidator(_normalise_regels),
-    Field(
-        pattern=r"^\d{1,6}(-\d{1,6})?$",
-        description="Regelnummers in de brontekst: één nummer of een bereik, bijv. '1137-1382'.",
-    ),
+    Field(pattern=r"^\d{1,6}(-\d{1,6})?$", description=_REGELS_DESCRIPTION),
     AfterValidator(_check_regels),
+    # What editors may write, before _normalise_regels: a number, or a range with a
+    # hyphen or dash and spaces around it. Editors' schemas must accept what check accepts.
+    WithJsonSchema({
+        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 999_999},
+                  {"type": "string", "pattern": "^ *(\\d *){1,6}([-\u2013\u2014] *(\\d *){1,6})?$"}],
+        "description": _REGELS_DESCRIPTION,
+    }),
 ]
 
 PartijType = Literal[
