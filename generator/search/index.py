@@ -4,9 +4,11 @@
 
 - ``zoekindex/index.js``: the manifest (stop words, synonyms, which term files
   exist, how documents are grouped); loaded when a visitor starts a search;
-- ``zoekindex/t/<xy>.js``: every term whose stem starts with ``xy``, with its
-  weight (idf) and the documents it occurs in, strongest first (at most
-  ``MAX_POSTINGS``: a result list shows the first few);
+- ``zoekindex/t/<xy>.js``: every term that starts with ``xy``, with its weight
+  (idf) and the documents it occurs in, strongest first (at most
+  ``MAX_POSTINGS``: a result list shows the first few); a file that would grow
+  past ``FILE_BUDGET`` is split by one more character (``t/wij.js``), see
+  ``shard_key``;
 - ``zoekindex/d/<n>.js``: the title, URL, kind and one line of ``PER_CHUNK``
   documents, loaded only for the results shown.
 
@@ -28,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
-from ..decompound import compound_parts
+from ..decompound import MIN_PART, compound_parts
 from .analyse import STOPWOORDEN, fold, stem, terms, words
 from .documents import FIELDS, OVERVIEW, Document
 
@@ -204,7 +206,7 @@ def search_files(documents: Sequence[Document]) -> dict[PurePosixPath, bytes]:
         files[folder / "d" / f"{start // PER_CHUNK}.js"] = _script(f"d/{start // PER_CHUNK}", chunk)
     files[folder / "index.js"] = _script("index", {
         "versie": 1, "documenten": len(documents), "per_deel": PER_CHUNK, "delen": sorted(shards),
-        "stopwoorden": sorted(STOPWOORDEN), "synoniemen": synonyms,
+        "stopwoorden": sorted(STOPWOORDEN), "synoniemen": synonyms, "min_deel": MIN_PART,
     })
     return files
 

@@ -26,7 +26,6 @@
   var MIN_PREFIX = 3;
   var MIN_TYPO = 5; // shorter words: one typing error makes another word
   var LONG_TYPO = 9; // from this length, two errors
-  var MIN_PART = 4; // as decompound.py: the shortest head of a compound
   var MIN_TAIL = 3; // a query may end in a short word: 'buurtapp'
 
   function fold(text) {
@@ -139,7 +138,7 @@
     }))).then(all);
     return Promise.all([own, this.terms(q.word, manifest)]).then(function (got) {
       var found = got[0], shard = got[1];
-      var parts = self.compound(q, shard, lookup);
+      var parts = self.compound(q, shard, lookup, manifest.min_deel);
       if (found.length) {
         return parts.then(function (split) { return [{ all: false, items: found }].concat(split); });
       }
@@ -162,12 +161,13 @@
   // The compound reading of a long word: its head (in this word's own term file) and
   // its tail, both terms (a linking -s- or -e- after the head), as one group of two.
   // Only the tail costs a download, and only for the longest heads found.
-  Engine.prototype.compound = function (q, shard, lookup) {
+  // minPart: the shortest head, as the index splits compounds (decompound.py, via the manifest).
+  Engine.prototype.compound = function (q, shard, lookup, minPart) {
     var word = q.word, stem = this.stem, splits = [];
-    if (word.length < 2 * MIN_PART) { return Promise.resolve([]); }
-    for (var cut = word.length - MIN_TAIL; cut >= MIN_PART; cut--) {
+    if (word.length < 2 * minPart) { return Promise.resolve([]); }
+    for (var cut = word.length - MIN_TAIL; cut >= minPart; cut--) {
       var head = word.slice(0, cut), tail = word.slice(cut);
-      var heads = [head].concat(/[se]$/.test(head) && head.length > MIN_PART ? [head.slice(0, -1)] : []);
+      var heads = [head].concat(/[se]$/.test(head) && head.length > minPart ? [head.slice(0, -1)] : []);
       for (var h = 0; h < heads.length; h++) {
         var term = stem(heads[h]);
         if (term !== q.term && shard.t && shard.t[term]) { splits.push([term, shard.t[term], stem(tail)]); break; }
