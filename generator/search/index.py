@@ -123,13 +123,19 @@ def field_terms(text: str, known: set[str] | _Terms) -> Counter[str]:
     return counts
 
 
-def build_index(documents: Sequence[Document]) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], dict[str, list[str]]]:
+def site_words(documents: Sequence[Document]) -> set[str]:
+    """Every word (folded) in the documents' fields."""
+    return {word for document in documents for text in document.velden.values() for word in words(text)}
+
+
+def build_index(documents: Sequence[Document], vocabulary: set[str] | None = None,
+                ) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], dict[str, list[str]]]:
     """term -> (idf x 1000, [(document number, score x 1000), …] strongest first), and the synonyms.
 
     Synonyms come from the glossary: a begrip's term and each of its single-word
     synonyms point to one another (BIZ, bedrijfsinvesteringszone).
     """
-    known = _Terms({word for document in documents for text in document.velden.values() for word in words(text)})
+    known = _Terms(site_words(documents) if vocabulary is None else vocabulary)
     per_document: list[dict[str, Counter[str]]] = []
     lengths: dict[str, list[float]] = defaultdict(list)
     for document in documents:
@@ -183,9 +189,9 @@ def search_files(documents: Sequence[Document]) -> dict[PurePosixPath, bytes]:
     query word with a typing error is compared with the words as written
     ('samenredzaamhied' with 'samenredzaamheid'), not with their stems.
     """
-    index, synonyms = build_index(documents)
+    vocabulary = site_words(documents)
+    index, synonyms = build_index(documents, vocabulary)
     postings = {term: [idf] + [value for entry in entries for value in entry] for term, (idf, entries) in index.items()}
-    vocabulary = {word for document in documents for text in document.velden.values() for word in words(text)}
     written = {word: stem(word) for word in sorted(vocabulary - STOPWOORDEN)}
     written = {word: term for word, term in written.items() if term in index and term != word}
     sizes: dict[str, int] = defaultdict(int)
