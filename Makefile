@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
-	@echo "make open    - bekijk de gebouwde site op http://127.0.0.1:8001"
+	@echo "make open    - bekijk de gebouwde site op http://127.0.0.1:8001/wijkkompas/"
 	@echo "make serve   - live voorvertoning op http://127.0.0.1:8000"
 	@echo "make site-offline - een kopie in site-offline/ die zonder internet werkt (workshops)"
 	@echo "make test    - alle tests (unit, build, browser)"
@@ -35,7 +35,7 @@ site: $(STAMP)
 site-offline: $(STAMP)
 	$(BIN)/wijkkompas build --offline
 
-# The built site on http://127.0.0.1:8001/, as a static host serves it (Ctrl-C stops).
+# The built site on http://127.0.0.1:8001/wijkkompas/, as the public host serves it (Ctrl-C stops).
 open: $(STAMP)
 	$(BIN)/wijkkompas open
 

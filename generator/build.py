@@ -96,7 +96,7 @@ def render_all(project: Project, result: CheckResult, *,
     """
     env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
     content, graph = result.content, result.graph
-    glossary = Glossary(content)
+    glossary = Glossary(content, directory_urls=directory_urls)
     Job = Callable[[], list[tuple[PurePosixPath, bytes]]]
 
     def data() -> list[tuple[PurePosixPath, bytes]]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import errno
-import functools
-import http.server
 import json
 import logging
 import re
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
+from urllib.parse import urlsplit
 
 from .build import build_site, generate
 from .check import CheckResult, check_project
@@ -24,6 +23,7 @@ from .questionnaire.validate import VRAGENLIJST_PAD
 from .render.data import questionnaire_data
 from .scaffold import NEW_KINDS, ScaffoldError, new_content_file
 from .schema import write_schemas
+from .serve import make_server
 
 __all__ = ["main"]
 
@@ -114,25 +114,20 @@ def _cmd_build(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 def _cmd_open(args: argparse.Namespace, project: Project) -> int:
-    """Serve site/ on this computer only, as a static host would; Ctrl-C stops."""
+    """Serve site/ on this computer only, as the public host would (generator/serve.py); Ctrl-C stops."""
     site = project.site_dir
     if not (site / "index.html").is_file():
         print(f"Er is nog geen site in {site}/; bouw hem eerst met 'make site'.", file=sys.stderr)
         return EXIT_GEBRUIK
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    prefix = urlsplit(site_address(project.mkdocs_config)).path or "/"
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.poort), handler)
+        server = make_server(site, prefix, args.poort)
     except OSError as exc:
         print(f"Poort {args.poort} is niet beschikbaar ({exc.strerror}); kies een andere met --poort.",
               file=sys.stderr)
         return EXIT_FOUT
-    print(f"De site staat op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl-C).", flush=True)
+    print(f"De site staat op http://127.0.0.1:{server.server_address[1]}{prefix} (stoppen: Ctrl-C).", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

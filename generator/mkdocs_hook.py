@@ -12,6 +12,10 @@
 - Links in editors' texts reach the page as raw HTML (``render/opmaak.py``),
   which MkDocs does not check; the hook checks their anchors, so a link to a
   heading that does not exist still fails a strict build.
+- Item pages (a case, a tip, ...) are left out of the navigation, for speed at
+  scale. So that they still say where they are, each one gets the navigation
+  entry of its folder's overview as its parent: its section is the active tab,
+  and the breadcrumb reads Home › Casussen › Zorgvrijstaat.
 - After each build it removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
   for diagrams, both from unpkg.com). The site promises to make no request to
@@ -56,6 +60,28 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     except ContentError as exc:
         details = "\n".join(problem.format() for problem in exc.problems)
         raise PluginError(f"Fouten in de inhoud:\n{details}") from None
+
+
+def section_of(overview: Any) -> Any:
+    """The navigation entry an item page belongs under: its overview page, or the
+    section that opens with that overview (Casussen, not Casusverkenner)."""
+    parent = overview.parent
+    if parent is not None and parent.children and parent.children[0] is overview:
+        return parent
+    return overview
+
+
+def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    in_nav = {id(page) for page in nav.pages}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or id(page) in in_nav or page.parent is not None:
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        overview = files.get_file_from_path(posixpath.join(folder, "index.md")) if folder else None
+        if overview is not None and overview.page is not None and id(overview.page) in in_nav:
+            page.parent = section_of(overview.page)
+    return nav
 
 
 _THIRD_PARTY_SCRIPT = re.compile(r'"https://unpkg\.com/[^"]*"')

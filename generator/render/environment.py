@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..models import KINDS
+from ..questionnaire.wording import first_sentence
 from .opmaak import opmaak_html
 
 __all__ = ["make_environment", "plain", "indent_block", "yaml_string", "url", "opmaak"]
@@ -109,5 +110,6 @@ def make_environment(templates: Path, cache: Path | None = None) -> jinja2.Envir
     env.filters["yaml_string"] = yaml_string
     env.filters["url"] = url
     env.filters["opmaak"] = opmaak
+    env.filters["eerste_zin"] = first_sentence
     env.tests["bekend"] = is_known
     return env

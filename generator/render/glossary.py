@@ -1,30 +1,33 @@
-"""Glossary tooltips: mark glossary terms where they occur in other pages.
+"""Glossary explanations: mark glossary terms where they occur in other pages.
 
 The Markdown ``abbr`` extension turns a definition line ``*[term]: uitleg``
-into ``<abbr title="uitleg">`` around every occurrence of ``term``; the theme
-shows it as a tooltip. Only terms that occur in a page get a line there, and
-a term's own page is left alone.
+into ``<abbr title="uitleg">`` around every occurrence of ``term``;
+``generator/markdown_abbr.py`` turns the first one into the glossary widget (a
+link to the begrip page with its explanation as a tooltip). The line carries
+the page's URL after ``MARK``. Only terms that occur in a page get a line
+there, and a term's own page is left alone.
 
 Editors' texts reach the page as sanitised raw HTML (``render/opmaak.py``),
 which the Markdown pass does not read; a term whose first mention is in such
-a text gets its ``<abbr>`` here, and no definition line, so a page still
-explains each term once.
+a text (outside a link) gets its widget here, and no definition line, so a
+page still explains each term once.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import PurePosixPath
 from typing import Iterable
 
 from ..load import Content
+from ..markdown_abbr import MARK, widget_html
+from ..questionnaire.wording import first_sentence
 from .opmaak import EDITOR_BLOCK
-from .pages import page_path
+from .pages import html_linker, page_path
 
 __all__ = ["tooltip_text", "Glossary", "MAX_TOOLTIP"]
 
-MAX_TOOLTIP = 160  # characters; a tooltip is a reminder, the begrip page has the rest
+MAX_TOOLTIP = 300  # characters; a tooltip is the first sentence, the begrip page has the rest
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _WORD = re.compile(r"[\w-]+")
@@ -32,12 +35,12 @@ _WORD_CHAR = re.compile(r"[\w-]")
 
 
 def tooltip_text(definition: str) -> str:
-    """A definition as one short plain line: links become their text, marks go.
+    """A definition's first sentence as one plain line: links become their text, marks go.
 
-    >>> tooltip_text("Zie [de site](https://x.nl) en *nadruk*.")
+    >>> tooltip_text("Zie [de site](https://x.nl) en *nadruk*. Meer op de pagina.")
     'Zie de site en nadruk.'
     """
-    text = _MD_LINK.sub(r"\1", definition)
+    text = first_sentence(_MD_LINK.sub(r"\1", definition))
     text = re.sub(r"[*_`#>]", "", text)
     text = " ".join(text.split())
     if len(text) > MAX_TOOLTIP:
@@ -48,7 +51,8 @@ def tooltip_text(definition: str) -> str:
 class Glossary:
     """The glossary terms of the content, ready to mark on any page."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, *, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
         self.terms: dict[str, tuple[str, PurePosixPath]] = {}
         for item in content.of("begrip"):
             for name in [item.model.term, *item.model.synoniemen]:
@@ -65,6 +69,7 @@ class Glossary:
         """The page with abbreviation lines for the terms it contains (not on glossary pages)."""
         if self.pattern is None or path.parts[0] == "begrippen":
             return text
+        href = html_linker(path, self.directory_urls)
         front = _FRONT_MATTER.match(text)
         offset = front.end() if front else 0
         blocks = [(match.start(), match.end()) for match in EDITOR_BLOCK.finditer(text, offset)]
@@ -79,13 +84,16 @@ class Glossary:
             block = next((b for b in blocks if b[0] <= start < b[1]), None)
             if block is None:
                 found[surface] = definition
-            elif text.rfind("<", block[0], start) <= text.rfind(">", block[0], start):
-                marked[surface] = (start, end, definition)  # in the text, not inside a tag
+            elif (text.rfind("<", block[0], start) <= text.rfind(">", block[0], start)
+                  and text.rfind("<a ", block[0], start) <= text.rfind("</a>", block[0], start)):
+                marked[surface] = (start, end, definition)  # in the text, not inside a tag or a link
         for start, end, definition in sorted(marked.values(), reverse=True):
-            text = f'{text[:start]}<abbr title="{html.escape(definition)}">{text[start:end]}</abbr>{text[end:]}'
+            target = href("begrip", self.terms[text[start:end].casefold()][1].stem)
+            text = f"{text[:start]}{widget_html(text[start:end], definition, target)}{text[end:]}"
         if not found:
             return text
-        lines = "\n".join(f"*[{surface}]: {definition}" for surface, definition in sorted(found.items()))
+        lines = "\n".join(f"*[{surface}]: {definition}{MARK}{href('begrip', self.terms[surface.casefold()][1].stem)}"
+                           for surface, definition in sorted(found.items()))
         return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 

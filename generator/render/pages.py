@@ -18,12 +18,13 @@ from ..graph.build import node_id
 from ..graph.queries import neighbours, related_table
 from ..load import Content
 from ..models import KIND_BY_NAME, KINDS
+from ..questionnaire.wording import first_sentence
 from markupsafe import Markup
 
 from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
 
-__all__ = ["page_jobs", "page_path", "STERKTE_VOLGORDE"]
+__all__ = ["page_jobs", "page_path", "html_linker", "STERKTE_VOLGORDE"]
 
 STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
 _SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
@@ -53,7 +54,7 @@ def _linker(current: PurePosixPath) -> Callable[..., str]:
     return link
 
 
-def _html_linker(current: PurePosixPath, directory_urls: bool = True) -> Callable[..., str]:
+def html_linker(current: PurePosixPath, directory_urls: bool = True) -> Callable[..., str]:
     """Links for raw HTML, which MkDocs does not rewrite: final URLs.
 
     With directory URLs a page ``a/b.md`` is served at ``a/b/`` and
@@ -87,7 +88,7 @@ class _Site:
         link = _linker(path)
         node_link = lambda node: link(self.graph.nodes[node]["kind"], self.graph.nodes[node]["id"])  # noqa: E731
         return self.env.get_template(template).render(
-            link=link, href=_html_linker(path, self.directory_urls), node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME,
+            link=link, href=html_linker(path, self.directory_urls), node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME,
             **context,
         )
 
@@ -147,11 +148,41 @@ def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
     return {
         "casussen": cases,
         "tips": site.linked(item.kind, item.id, "tip"),
+        "tip_groepen": _tips_by_other(site, item),
         "stappen": site.linked(item.kind, item.id, "stap"),
         "bouwstenen": site.linked(item.kind, item.id, "bouwsteen"),
+        "reeks": siblings,
         "vorige": siblings[position - 1] if position > 0 else None,
         "volgende": siblings[position + 1] if position + 1 < len(siblings) else None,
     }
+
+
+_OTHER = {"bouwsteen": "stap", "stap": "bouwsteen"}  # how a page of one groups its tips: by the other
+
+
+def _tips_by_other(site: _Site, item: Any) -> list[dict[str, Any]]:
+    """A bouwsteen's tips grouped by stap (a stap's by bouwsteen), each tip once, with its first sentence.
+
+    A tip goes under the first of its stappen (bouwstenen) in their order; tips
+    with none come last, under ``groep`` None. Within a group: tips, then pitfalls,
+    each alphabetical.
+    """
+    other = _OTHER[item.kind]
+    order = {i.id: i.model.nummer for i in site.content.of(other)}
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for link in site.linked(item.kind, item.id, "tip"):
+        tip = site.content.get("tip", link.id)
+        if tip is None:
+            continue
+        own = sorted((ref for ref in getattr(tip.model, KIND_BY_NAME[other].plural) if ref in order), key=order.get)
+        groups.setdefault(own[0] if own else None, []).append(
+            {"id": tip.id, "titel": tip.title, "valkuil": tip.model.soort == "valkuil",
+             "regel": first_sentence(tip.model.tekst)})
+    result = []
+    for key in sorted(groups, key=lambda k: (k is None, order.get(k, 0) if k else 0)):
+        tips = sorted(groups[key], key=lambda t: (t["valkuil"], t["titel"].casefold()))
+        result.append({"groep": key, "soort": other, "nummer": order.get(key) if key else None, "tips": tips})
+    return result
 
 
 def _generic_page(site: _Site, item: Any) -> dict[str, Any]:
@@ -233,7 +264,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
         page = PurePosixPath("kenniskaart.md")
         return site.render(
             "pages/kenniskaart.md.j2", page,
-            svg=Markup(render_kenniskaart(graph, link=_html_linker(page, directory_urls))),
+            svg=Markup(render_kenniskaart(graph, link=html_linker(page, directory_urls))),
             alternatief=kenniskaart_alternative(graph),
         )
 

@@ -3,7 +3,10 @@
  * filter over a list that is complete without JavaScript. The text filter is the
  * site search (zoeken.js, WijkkompasZoeken): an item matches when the search finds
  * its page (data-wk-doc is its number in the index), so the two always agree. The filter state lives
- * in the URL fragment (#thema=armoede&q=tuin), so a link or a reload keeps it.
+ * in the URL fragment (#thema=armoede&q=tuin), so a link or a reload keeps it; each filter
+ * change is a step in the browser's history, so Back undoes it. The facets sit in a panel
+ * that is folded on a phone, so the first cards are on the first screen; when nothing
+ * matches, buttons offer to drop one filter at a time.
  * Facet labels come from a JSON block written by the generator; every text is
  * set with textContent, never as HTML.
  */
@@ -50,11 +53,14 @@
     return state;
   }
 
-  function writeState(state) {
+  // A new history entry for a filter change (Back undoes it); typing replaces the entry.
+  function writeState(state, step) {
     var parts = [];
     facets.forEach(function (f) { if (state[f.id].length) { parts.push(f.id + "=" + state[f.id].map(encodeURIComponent).join(",")); } });
     if (state.q) { parts.push("q=" + encodeURIComponent(state.q)); }
-    history.replaceState(null, "", parts.length ? "#" + parts.join("&") : window.location.pathname + window.location.search);
+    var url = parts.length ? "#" + parts.join("&") : window.location.pathname + window.location.search;
+    if (step && url !== (window.location.hash || window.location.pathname + window.location.search)) { history.pushState(null, "", url); }
+    else { history.replaceState(null, "", url); }
   }
 
   // The item numbers the site search finds for the text; null while there is no text.
@@ -73,6 +79,11 @@
   var search = el("input", { type: "search", id: "wk-zoek", class: "md-input", autocomplete: "off" });
   var inputs = {};
   form.appendChild(el("div", { class: "wk-zoekveld" }, [el("label", { for: "wk-zoek", text: "Zoek in de " + noun }), search]));
+  var panelTitle = el("span", { text: "Filters" });
+  var panel = el("details", { class: "wk-filterpaneel" }, [el("summary", {}, [panelTitle])]);
+  // Open on a wide screen; folded on a phone, where it would push every card off the first screen.
+  panel.open = !!(window.matchMedia && window.matchMedia("(min-width: 60em)").matches);
+  form.appendChild(panel);
   facets.forEach(function (f) {
     var box = el("fieldset", { class: "wk-facet" }, [el("legend", { text: f.label })]);
     inputs[f.id] = {};
@@ -86,17 +97,21 @@
       box.appendChild(row);
       input.addEventListener("change", update);
     });
-    form.appendChild(el("details", { class: "wk-facet-groep" }, [el("summary", { text: f.label }), box]));
+    panel.appendChild(el("details", { class: "wk-facet-groep" }, [el("summary", { text: f.label }), box]));
   });
-  var reset = el("button", { type: "button", class: "md-button", text: "Wis alle filters" });
-  reset.addEventListener("click", function () {
+  function emptyState() {
     var empty = { q: "" };
     facets.forEach(function (f) { empty[f.id] = []; });
-    writeState(empty);
-    apply(empty);
-  });
-  form.appendChild(reset);
-  search.addEventListener("input", update);
+    return empty;
+  }
+  function go(state) { writeState(state, true); apply(state); }
+  var reset = el("button", { type: "button", class: "md-button", text: "Wis alle filters" });
+  reset.addEventListener("click", function () { go(emptyState()); });
+  panel.appendChild(reset);
+  // Shown when nothing matches: one button per filter that is on, to drop just that one.
+  var none = el("div", { class: "wk-geen", hidden: "" });
+  counter.parentNode.insertBefore(none, counter.nextSibling);
+  search.addEventListener("input", function () { var state = current(); writeState(state, false); apply(state); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.hidden = false;
 
@@ -108,7 +123,30 @@
     return state;
   }
 
-  function update() { var state = current(); writeState(state); apply(state); }
+  function update() { go(current()); }
+
+  function label(f, id) { return f.opties.filter(function (o) { return o.id === id; })[0].label; }
+
+  function widen(state) {
+    while (none.firstChild) { none.removeChild(none.firstChild); }
+    none.appendChild(el("p", { text: "Geen " + noun + " passen bij alles wat u koos. Laat één filter los:" }));
+    var buttons = el("div", { class: "wk-geen__knoppen" });
+    function button(text, next) {
+      var b = el("button", { type: "button", class: "md-button", text: text });
+      b.addEventListener("click", function () { go(next); });
+      buttons.appendChild(b);
+    }
+    if (state.q) { button("Zonder zoektekst ‘" + state.q + "’", Object.assign({}, state, { q: "" })); }
+    facets.forEach(function (f) {
+      state[f.id].forEach(function (id) {
+        var next = Object.assign({}, state);
+        next[f.id] = state[f.id].filter(function (v) { return v !== id; });
+        button("Zonder " + f.label.toLowerCase() + ": " + label(f, id), next);
+      });
+    });
+    button("Wis alle filters", emptyState());
+    none.appendChild(buttons);
+  }
 
   var asked = 0;
   function apply(state) {
@@ -146,8 +184,13 @@
     });
     counter.textContent = shown + " van " + items.length + " " + noun + " getoond";
     counter.setAttribute("data-wk-voor", state.q);
+    var active = facets.reduce(function (n, f) { return n + state[f.id].length; }, 0);
+    panelTitle.textContent = active ? "Filters (" + active + " aan)" : "Filters";
+    none.hidden = shown > 0;
+    if (!shown) { widen(state); }
   }
 
   window.addEventListener("hashchange", function () { apply(readState()); });
+  window.addEventListener("popstate", function () { apply(readState()); });
   apply(readState());
 }());

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/2_",{"t":{"2":[2813,3,1971]},"w":{}});
+WijkkompasZoek.deel("t/2_",{"t":{"2":[2813,3,1972]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/a_",{"t":{"a":[2303,0,679,12,563]},"w":{}});
+WijkkompasZoek.deel("t/a_",{"t":{"a":[2303,0,679,12,515]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/bl",{"t":{"blok":[2303,2,1971,3,1971]},"w":{}});
+WijkkompasZoek.deel("t/bl",{"t":{"blok":[2303,2,1972,3,1972]},"w":{}});

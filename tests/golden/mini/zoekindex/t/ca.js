@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/ca",{"t":{"casus":[2813,20,458],"casuss":[1514,20,779,22,513,15,484,19,484,16,446],"casusverkenner":[2813,15,781]},"w":{"casussen":"casuss"}});
+WijkkompasZoek.deel("t/ca",{"t":{"casus":[2813,20,462],"casuss":[1514,20,780,22,515,15,487,19,487,16,450],"casusverkenner":[2813,15,781]},"w":{"casussen":"casuss"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/fi",{"t":{"filter":[2303,15,484,23,471]},"w":{"filteren":"filter"}});
+WijkkompasZoek.deel("t/fi",{"t":{"filter":[2303,15,487,23,474]},"w":{"filteren":"filter"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/kr",{"t":{"krijg":[2813,16,446]},"w":{}});
+WijkkompasZoek.deel("t/kr",{"t":{"krijg":[2813,16,450]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/la",{"t":{"lat":[2813,20,458]},"w":{"laat":"lat"}});
+WijkkompasZoek.deel("t/la",{"t":{"lat":[2813,20,462]},"w":{"laat":"lat"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/ma",{"t":{"maaltijd":[2303,5,1407,0,878]},"w":{"maaltijden":"maaltijd"}});
+WijkkompasZoek.deel("t/ma",{"t":{"maaltijd":[2303,5,1412,0,878]},"w":{"maaltijden":"maaltijd"}});

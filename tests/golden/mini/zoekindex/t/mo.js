@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/mo",{"t":{"model":[2813,7,1454],"modell":[2813,18,582],"moestuin":[2813,1,1505]},"w":{"modellen":"modell"}});
+WijkkompasZoek.deel("t/mo",{"t":{"model":[2813,7,1458],"modell":[2813,18,583],"moestuin":[2813,1,1508]},"w":{"modellen":"modell"}});

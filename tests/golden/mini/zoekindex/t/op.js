@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/op",{"t":{"open":[2813,17,528]},"w":{}});
+WijkkompasZoek.deel("t/op",{"t":{"open":[2813,17,531]},"w":{}});

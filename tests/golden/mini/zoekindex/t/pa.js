@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/pa",{"t":{"pand":[2813,0,399],"par":[2813,16,446],"park":[2813,8,1087],"partij":[2813,15,484],"pas":[2813,6,1913],"pass":[2813,16,446]},"w":{"paar":"par","parken":"park","partijen":"partij","passen":"pass"}});
+WijkkompasZoek.deel("t/pa",{"t":{"pand":[2813,0,399],"par":[2813,16,450],"park":[2813,8,1087],"partij":[2813,15,487],"pas":[2813,6,1913],"pass":[2813,16,450]},"w":{"paar":"par","parken":"park","partijen":"partij","passen":"pass"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/pl",{"t":{"plat":[2303,10,1407,15,484]},"w":{"plaats":"plat"}});
+WijkkompasZoek.deel("t/pl",{"t":{"plat":[2303,10,1412,15,487]},"w":{"plaats":"plat"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/pu",{"t":{"publicaties":[2813,14,563]},"w":{}});
+WijkkompasZoek.deel("t/pu",{"t":{"publicaties":[2813,14,565]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/s_",{"t":{"s":[2303,22,783,19,484]},"w":{}});
+WijkkompasZoek.deel("t/s_",{"t":{"s":[2303,22,783,19,487]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/sc",{"t":{"schuift":[2813,0,1362]},"w":{}});
+WijkkompasZoek.deel("t/sc",{"t":{"schuift":[2813,0,1368]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/si",{"t":{"sit":[2813,5,1407],"situatie":[2813,16,446]},"w":{"site":"sit"}});
+WijkkompasZoek.deel("t/si",{"t":{"sit":[2813,5,1412],"situatie":[2813,16,450]},"w":{"site":"sit"}});

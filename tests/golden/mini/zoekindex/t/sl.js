@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/sl",{"t":{"slaagkan":[2813,13,545]},"w":{"slaagkans":"slaagkan"}});
+WijkkompasZoek.deel("t/sl",{"t":{"slaagkan":[2813,13,547]},"w":{"slaagkans":"slaagkan"}});

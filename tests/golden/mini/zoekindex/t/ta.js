@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/ta",{"t":{"tabel":[2813,20,458]},"w":{}});
+WijkkompasZoek.deel("t/ta",{"t":{"tabel":[2813,20,462]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/ti",{"t":{"tip":[1715,5,1087,23,780,22,513,16,446]},"w":{"tips":"tip"}});
+WijkkompasZoek.deel("t/ti",{"t":{"tip":[1715,5,1087,23,780,22,515,16,450]},"w":{"tips":"tip"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/va",{"t":{"valkuil":[2303,6,1692,23,471]},"w":{"valkuilen":"valkuil"}});
+WijkkompasZoek.deel("t/va",{"t":{"valkuil":[2303,6,1693,23,474]},"w":{"valkuilen":"valkuil"}});

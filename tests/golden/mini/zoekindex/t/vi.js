@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/vi",{"t":{"vijf":[2813,21,563]},"w":{}});
+WijkkompasZoek.deel("t/vi",{"t":{"vijf":[2813,21,565]},"w":{}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/vr",{"t":{"vrag":[2813,16,446]},"w":{"vragen":"vrag"}});
+WijkkompasZoek.deel("t/vr",{"t":{"vrag":[2813,16,450]},"w":{"vragen":"vrag"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/we",{"t":{"wek":[2813,0,399],"welk":[2813,20,603],"welzijn":[2813,9,1913],"wendbar":[2813,21,563],"werkt":[2813,7,854],"west":[2813,0,1774]},"w":{"week":"wek","welke":"welk","wendbare":"wendbar"}});
+WijkkompasZoek.deel("t/we",{"t":{"wek":[2813,0,399],"welk":[2813,20,606],"welzijn":[2813,9,1913],"wendbar":[2813,21,565],"werkt":[2813,7,854],"west":[2813,0,1774]},"w":{"week":"wek","welke":"welk","wendbare":"wendbar"}});

@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/z_",{"t":{"z":[2813,12,563]},"w":{}});
+WijkkompasZoek.deel("t/z_",{"t":{"z":[2813,12,515]},"w":{}});

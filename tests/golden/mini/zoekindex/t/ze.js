@@ -1,1 +1,1 @@
-WijkkompasZoek.deel("t/ze",{"t":{"zev":[2303,13,545,20,458]},"w":{"zeven":"zev"}});
+WijkkompasZoek.deel("t/ze",{"t":{"zev":[2303,13,547,20,462]},"w":{"zeven":"zev"}});
