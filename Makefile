@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site site-offline open serve test fuzz check schema sjablonen bench eval vingerafdruk clean help
+.PHONY: site site-offline open serve test fuzz check schema sjablonen bench eval audit vingerafdruk clean help
 
 help:
 	@echo "make site    - installeer (eenmalig) en bouw de hele site in site/"
@@ -16,6 +16,7 @@ help:
 	@echo "make check   - controleer alleen de inhoud"
 	@echo "make bench   - meet bouwtijd en groottes bij 100, 1.000 en 10.000 casussen"
 	@echo "make vingerafdruk - werk de vingerafdruk van de bronteksten in tests/ bij (alleen met ../shared/seeds)"
+	@echo "make audit   - Lighthouse (mobiel) en axe-core op de gebouwde site; tabel in bench/audit.md"
 	@echo "make eval    - meet de kwaliteit van het advies en van het zoeken (hit@1, hit@3, MRR, spreiding, bytes)"
 
 # (Re)install when the dependencies change: one line of progress, the whole log
@@ -71,6 +72,11 @@ bench: $(STAMP)
 EVALS := bench.eval_advies bench.eval_zoeken
 eval: $(STAMP)
 	@set -e; for harness in $(EVALS); do $(BIN)/python -m $$harness; echo; done
+
+# Lighthouse and axe-core on the built site, served as the public host serves it
+# (bench/audit.py; Lighthouse from npm into bench/.audit/). Minutes; not in make test.
+audit: site
+	$(BIN)/python -m bench.audit
 
 clean:
 	rm -rf build site site-offline

@@ -58,9 +58,12 @@ def test_case_bouwsteen_and_stap_pages_link_both_ways(built_site: Path, case: st
                 assert f"../../stappen/{step}/" in _links(_page(built_site, "bouwstenen", block))
 
 
-def test_case_page_shows_sources_with_chapter_and_lines(built_site: Path) -> None:
+def test_case_page_cites_sources_by_publication_and_chapter(built_site: Path) -> None:
+    # Readers get publication and chapter; the line range is for editors, in the YAML (issue 17).
     html = _page(built_site, "casussen", "de-ketel")
-    assert re.search(r"H7[^<]*, regels 1884-2168", html)
+    sources = html[html.index('id="bronnen"'):]
+    assert re.search(r'<a href="../../bronnen/[^"]+/">[^<]+</a>, H7[^<]*</li>', sources)
+    assert "regels 1884-2168" not in html
 
 
 def test_cases_are_not_in_the_sidebar(built_site: Path) -> None:
@@ -147,7 +150,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(repo_copy: Project, c
 def test_case_pages_link_to_their_yaml_for_editing(built_site: Path) -> None:
     html = _page(built_site, "casussen", "de-ketel")
     assert 'href="https://github.com/wijkkompas/wijkkompas/edit/main/cases/de-ketel.yml"' in html
-    assert "Bewerk deze casus" in html
+    assert "Verbeter deze pagina" in html
 
 
 def test_sitemap_404_and_page_descriptions(built_site: Path) -> None:

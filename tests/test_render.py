@@ -100,6 +100,21 @@ def test_write_tree_only_touches_changed_files_and_removes_stale_ones(tmp_path: 
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["a.md"]
 
 
+def test_a_glossary_term_becomes_a_link_with_an_explanation_outside_links_and_headings() -> None:
+    import markdown
+
+    from generator.markdown_abbr import MARK
+
+    source = ("## De wijk\n\nZie [de wijk](x.md). Dan de wijk, en weer de wijk.\n\n"
+              f"*[wijk]: Een buurt in de stad.{MARK}../begrippen/wijk/\n")
+    html = markdown.markdown(source, extensions=["abbr", "generator.markdown_abbr"])
+    assert "<abbr" not in html and html.count('class="wk-begrip"') == 1
+    assert "<h2>De wijk</h2>" in html and '<a href="x.md">de wijk</a>' in html
+    assert ('Dan de <span class="wk-begrip"><a class="wk-begrip__term" href="../begrippen/wijk/" '
+            'aria-describedby="wk-begrip-wijk">wijk</a><span class="wk-begrip__uitleg" role="tooltip" '
+            'id="wk-begrip-wijk">Een buurt in de stad.</span></span>, en weer de wijk.') in html
+
+
 def test_a_glossary_term_is_explained_once_per_page() -> None:
     import markdown
 

@@ -76,14 +76,13 @@
   }
 
   // Build the form once.
-  var search = el("input", { type: "search", id: "wk-zoek", class: "md-input", autocomplete: "off" });
+  // The field and the panel are in the page (filterlijst.md.j2); the facets go into the panel.
+  var search = document.getElementById("wk-zoek");
+  var panel = form.querySelector(".wk-filterpaneel");
+  var panelTitle = panel.querySelector("summary span");
   var inputs = {};
-  form.appendChild(el("div", { class: "wk-zoekveld" }, [el("label", { for: "wk-zoek", text: "Zoek in de " + noun }), search]));
-  var panelTitle = el("span", { text: "Filters" });
-  var panel = el("details", { class: "wk-filterpaneel" }, [el("summary", {}, [panelTitle])]);
   // Open on a wide screen; folded on a phone, where it would push every card off the first screen.
   panel.open = !!(window.matchMedia && window.matchMedia("(min-width: 60em)").matches);
-  form.appendChild(panel);
   facets.forEach(function (f) {
     var box = el("fieldset", { class: "wk-facet" }, [el("legend", { text: f.label })]);
     inputs[f.id] = {};
@@ -113,7 +112,6 @@
   counter.parentNode.insertBefore(none, counter.nextSibling);
   search.addEventListener("input", function () { var state = current(); writeState(state, false); apply(state); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  form.hidden = false;
 
   function current() {
     var state = { q: search.value.trim() };
