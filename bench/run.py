@@ -52,8 +52,9 @@ RUNNER = BENCH / "advice_runner.js"
 MARK_START, MARK_END = "<!-- resultaten -->", "<!-- /resultaten -->"
 KB, MB = 1_000, 1_000_000  # decimal units, as the targets are written
 
-# The targets of the issue; sizes are the number of cases they apply to.
-GENERATOR_SHARE = 0.15
+# The targets of the issues; sizes are the number of cases they apply to. The generator's
+# share of the build time is reported per size but is no longer a target (issue 19 retired
+# "at most 15 % of MkDocs"): what a person waits for is measured instead.
 GROWTH_FROM, GROWTH_TO, GROWTH_LIMIT = 1_000, 10_000, 11.0
 TARGET_SIZE = 10_000
 CASE_PAGE_LIMIT = 40 * KB
@@ -284,11 +285,7 @@ def _target(name: str, limit: float, value: float | None, ok: Callable[[float], 
 def evaluate_targets(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each target with its measured value; ``ok`` is ``None`` when its size was not run."""
     by_cases = {size["cases"]: size for size in sizes}
-    targets = [
-        _target(f"generator hoogstens {_pct(GENERATOR_SHARE)} van MkDocs bij {nl(s['cases'])} casussen",
-                GENERATOR_SHARE, s["generator_share"], lambda v: v <= GENERATOR_SHARE, "fractie")
-        for s in sizes
-    ]
+    targets: list[dict[str, Any]] = []
     low, high = by_cases.get(GROWTH_FROM), by_cases.get(GROWTH_TO)
     growth = high["total_seconds"] / low["total_seconds"] if low and high else None
     targets.append(_target(f"totale tijd van {nl(GROWTH_FROM)} naar {nl(GROWTH_TO)} casussen hoogstens "
