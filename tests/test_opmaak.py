@@ -167,3 +167,18 @@ def test_glossary_marks_a_term_once_in_an_editor_text_and_never_inside_a_tag() -
             'buurtkracht</a><span class="wk-begrip__uitleg" role="tooltip" id="wk-begrip-buurtkracht">'
             'Kracht van de buurt.</span>') in marked
     assert "*[buurtkracht]" not in marked  # explained once: in the editor text, not again below
+
+
+def test_glossary_explains_a_begrip_once_per_page_whatever_its_form() -> None:
+    from generator.render.glossary import Glossary, _trie_pattern
+
+    glossary = Glossary.__new__(Glossary)
+    glossary.directory_urls = True
+    wijk = ("Een buurt.", PurePosixPath("begrippen/wijk.md"))
+    glossary.terms = {"wijk": wijk, "buurt": wijk}  # a term and its synonym
+    glossary.pattern = _trie_pattern(glossary.terms)
+    block = opmaak_html("Over de buurt.", _href, PLURALS)
+    page = f"---\ndescription: x\n---\n# T\n\nDe Wijk, de wijk.\n\n{block}\n"
+    marked = glossary.annotate(PurePosixPath("casussen/x.md"), page)
+    assert marked.count("\n*[") == 1 and "*[Wijk]: Een buurt." in marked  # the first form only
+    assert 'class="wk-begrip"' not in marked  # not again in the editor's text

@@ -138,6 +138,18 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
     assert broken == [], f"{len(broken)} kapotte links, bijv.: {broken[:10]}"
 
 
+def test_no_page_repeats_an_id(built_site: Path) -> None:
+    # aria-describedby of a glossary term points at an id; a second element with that id
+    # would give the term the wrong explanation (and is invalid HTML).
+    repeated = {}
+    for path in built_site.rglob("*.html"):
+        ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            repeated[path.relative_to(built_site).as_posix()] = twice
+    assert repeated == {}
+
+
 PAGES = ["/", "/casussen/", "/casussen/zorgvrijstaat/", "/bouwstenen/vertrouwen/", "/stappen/visie-ontwikkelen/",
          "/tips/", "/matrix/", "/kenniskaart/", "/begrippen/", "/bronnen/plekken-van-hoop/",
          "/hulp-bij-kiezen/", "/hulp-bij-kiezen/#thema=armoede&scherm=resultaat", "/404.html"]

@@ -75,18 +75,23 @@ class Glossary:
         blocks = [(match.start(), match.end()) for match in EDITOR_BLOCK.finditer(text, offset)]
         found: dict[str, str] = {}  # surface -> definition, for the Markdown lines
         marked: dict[str, tuple[int, int, str]] = {}  # surface -> (start, end, definition) in an editor text
+        # One explanation per begrip per page, whatever the form ("Wijkpsychiater" or
+        # "wijkpsychiater", or a synonym): the first form met in the page gets it.
+        explained: set[PurePosixPath] = set()
         for start, end in _find_terms(text[offset:], self.pattern):
             start, end = start + offset, end + offset
             surface = text[start:end]
             definition, own_page = self.terms[surface.casefold()]
-            if own_page == path or surface in found or surface in marked:
+            if own_page == path or own_page in explained:
                 continue
             block = next((b for b in blocks if b[0] <= start < b[1]), None)
             if block is None:
                 found[surface] = definition
+                explained.add(own_page)
             elif (text.rfind("<", block[0], start) <= text.rfind(">", block[0], start)
                   and text.rfind("<a ", block[0], start) <= text.rfind("</a>", block[0], start)):
                 marked[surface] = (start, end, definition)  # in the text, not inside a tag or a link
+                explained.add(own_page)
         for start, end, definition in sorted(marked.values(), reverse=True):
             target = href("begrip", self.terms[text[start:end].casefold()][1].stem)
             text = f"{text[:start]}{widget_html(text[start:end], definition, target)}{text[end:]}"
