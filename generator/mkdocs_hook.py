@@ -16,6 +16,7 @@
   scale. So that they still say where they are, each one gets the navigation
   entry of its folder's overview as its parent: its section is the active tab,
   and the breadcrumb reads Home › Casussen › Zorgvrijstaat.
+- The theme's bundle is loaded with ``defer``, so it no longer holds up the first paint.
 - After each build it removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
   for diagrams, both from unpkg.com). The site promises to make no request to
@@ -135,16 +136,32 @@ def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
     return html
 
 
+# The theme's bundle is a plain script at the end of the body, so the browser waits for it
+# before the first paint (Lighthouse: 0.5-0.75 s on a phone). Deferred it runs at the same
+# moment in the page's life (after parsing, before DOMContentLoaded, before our own deferred
+# scripts), without holding up the paint.
+_THEME_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")>')
+
+
+def defer_theme_bundle(html: str) -> str:
+    """The theme's script tag with ``defer``.
+
+    >>> defer_theme_bundle('<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>')
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>'
+    """
+    return _THEME_BUNDLE.sub(r"\1 defer>", html)
+
+
 def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
     # The search index has taken this page's text by now (on_page_context); let the HTML go.
     page.content = ""
     # About a third of each page is the theme's indentation (measured on a case page).
-    return add_policy(squeeze_whitespace(output))
+    return add_policy(defer_theme_bundle(squeeze_whitespace(output)))
 
 
 def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
     # The theme's own pages (404.html) get the same policy as every other page.
-    return add_policy(output_content) if template_name.endswith(".html") else output_content
+    return add_policy(defer_theme_bundle(output_content)) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
