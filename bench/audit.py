@@ -100,6 +100,7 @@ def axe_everywhere(base: str, site: Path, extra: list[str]) -> dict[str, list[di
             page.wait_for_load_state("load")
             if path.startswith("hulp-bij-kiezen/"):
                 page.locator("#wk-vragenlijst h2").wait_for()
+            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
             page.evaluate(script)
             result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
                                    AXE_TAGS)

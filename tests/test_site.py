@@ -168,6 +168,9 @@ def _axe(page) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
     import axe_playwright_python
 
     script = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    # Measure the page at rest: halfway through a fade (the theme's back-to-top button
+    # appears when a message scrolls the page) a colour is neither its start nor its end.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.evaluate(script)
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
