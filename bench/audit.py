@@ -82,8 +82,8 @@ def lighthouse(binary: Path, url: str, out: Path) -> dict[str, float]:
     return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
-def axe_everywhere(base: str, site: Path, extra: list[str]) -> dict[str, list[dict[str, object]]]:
-    """axe-core on every HTML page of the site (and ``extra`` paths): violations per page that has any."""
+def axe_everywhere(base: str, site: Path, extra: list[str]) -> tuple[int, dict[str, list[dict[str, object]]]]:
+    """axe-core on every HTML page of the site (and ``extra`` paths): how many pages, and the violations per page that has any."""
     import axe_playwright_python
     from playwright.sync_api import sync_playwright
 
@@ -108,11 +108,11 @@ def axe_everywhere(base: str, site: Path, extra: list[str]) -> dict[str, list[di
                 found[path] = [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
                                for v in result["violations"]]
         browser.close()
-    return found | {"_aantal": [{"paginas": len(paths)}]}
+    return len(paths), found
 
 
-def report(scores: dict[str, dict[str, list[float]]], pages: dict[str, str], axe: dict[str, list[dict[str, object]]],
-           when: str) -> tuple[str, bool]:
+def report(scores: dict[str, dict[str, list[float]]], pages: dict[str, str], total: int,
+           axe: dict[str, list[dict[str, object]]], when: str) -> tuple[str, bool]:
     ok = True
     lines = ["# Audit: Lighthouse en axe-core", "",
              f"Gemeten {when} met `make audit` (`bench/audit.py`): de gebouwde site via `generator/serve.py` "
@@ -129,7 +129,6 @@ def report(scores: dict[str, dict[str, list[float]]], pages: dict[str, str], axe
             marks.append(f"{medians[c]:.0f}" + ("" if good else " ✗"))
         runs = ", ".join(f"{v:.0f}" for v in scores[kind]["performance"])
         lines.append(f"| {kind} | `/{path}` | " + " | ".join(marks) + f" | {runs} |")
-    total = axe.pop("_aantal")[0]["paginas"]
     lines += ["", f"axe-core (WCAG 2.1 A en AA) op alle {total} pagina's, op 390×844: "
               + ("0 overtredingen." if not axe else f"overtredingen op {len(axe)} pagina's:")]
     for path, violations in axe.items():
@@ -166,10 +165,8 @@ def main(argv: list[str] | None = None) -> int:
                 scores[kind][category].append(score)
             print(f"  run {run + 1}: {kind:<15} " + " ".join(f"{c} {scores[kind][c][-1]:.0f}" for c in CATEGORIES),
                   flush=True)
-    axe = {} if args.zonder_axe else axe_everywhere(base, site, [pages["resultaat"]])
-    if args.zonder_axe:
-        axe = {"_aantal": [{"paginas": 0}]}
-    text, ok = report(scores, pages, axe, time.strftime("%Y-%m-%d"))
+    total, axe = (0, {}) if args.zonder_axe else axe_everywhere(base, site, [pages["resultaat"]])
+    text, ok = report(scores, pages, total, axe, time.strftime("%Y-%m-%d"))
     (REPO / "bench" / "audit.md").write_text(text, encoding="utf-8")
     (REPO / "bench" / "audit.json").write_text(json.dumps({"scores": scores, "paginas": pages}, indent=1),
                                               encoding="utf-8")

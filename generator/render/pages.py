@@ -145,10 +145,11 @@ def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
     siblings = site.content.of(item.kind)
     siblings.sort(key=lambda i: i.model.nummer)
     position = [i.id for i in siblings].index(item.id)
+    tips = site.linked(item.kind, item.id, "tip")
     return {
         "casussen": cases,
-        "tips": site.linked(item.kind, item.id, "tip"),
-        "tip_groepen": _tips_by_other(site, item),
+        "tips": tips,
+        "tip_groepen": _tips_by_other(site, item, tips),
         "stappen": site.linked(item.kind, item.id, "stap"),
         "bouwstenen": site.linked(item.kind, item.id, "bouwsteen"),
         "reeks": siblings,
@@ -160,7 +161,7 @@ def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
 _OTHER = {"bouwsteen": "stap", "stap": "bouwsteen"}  # how a page of one groups its tips: by the other
 
 
-def _tips_by_other(site: _Site, item: Any) -> list[dict[str, Any]]:
+def _tips_by_other(site: _Site, item: Any, tips: list[Any]) -> list[dict[str, Any]]:
     """A bouwsteen's tips grouped by stap (a stap's by bouwsteen), each tip once, with its first sentence.
 
     A tip goes under the first of its stappen (bouwstenen) in their order; tips
@@ -170,7 +171,7 @@ def _tips_by_other(site: _Site, item: Any) -> list[dict[str, Any]]:
     other = _OTHER[item.kind]
     order = {i.id: i.model.nummer for i in site.content.of(other)}
     groups: dict[str | None, list[dict[str, Any]]] = {}
-    for link in site.linked(item.kind, item.id, "tip"):
+    for link in tips:
         tip = site.content.get("tip", link.id)
         if tip is None:
             continue
