@@ -40,11 +40,9 @@ site-offline: $(STAMP)
 open: $(STAMP)
 	$(BIN)/wijkkompas open
 
-# The preview at the root of 127.0.0.1:8000 (not under the public site's /wijkkompas/),
-# so the address in the README is the one that works.
+# The live preview at the root of 127.0.0.1:8000 (generator/preview.py): one warm rebuild per save.
 serve: $(STAMP)
-	$(BIN)/wijkkompas generate
-	WIJKKOMPAS_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve
+	$(BIN)/wijkkompas serve
 
 check: $(STAMP)
 	$(BIN)/wijkkompas check

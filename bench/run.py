@@ -35,10 +35,12 @@ from typing import Any
 
 try:  # run as ``python -m bench.run`` or as ``python bench/run.py``
     from bench.answersets import random_answers
+    from bench.preview import PREVIEW_REAL_LIMIT, PREVIEW_SIZE, PREVIEW_SIZE_LIMIT, measure_preview, real_project
     from bench.synth import REPO, SHARE_UITGEBREID, make_project, snapshot
 except ModuleNotFoundError:  # pragma: no cover
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench.answersets import random_answers
+    from bench.preview import PREVIEW_REAL_LIMIT, PREVIEW_SIZE, PREVIEW_SIZE_LIMIT, measure_preview, real_project
     from bench.synth import REPO, SHARE_UITGEBREID, make_project, snapshot
 
 # The engine under test comes from the code snapshot (see ``_load_engine``), not from here.
@@ -249,6 +251,9 @@ def measure_size(cases: int, *, code: Path, seed: int, answer_sets: int, workdir
         result["peak_rss_bytes"] = max(result[f"{key}_peak_rss_bytes"] for key in commands)
         result.update(site_metrics(root / "site", cases))
         result.update(_advice(code, root / "site", folder, seed, answer_sets))
+        if cases == PREVIEW_SIZE:
+            result.update(measure_preview(root))
+            _say(f"  voorvertoning: wijziging zichtbaar na {nl(result['preview_seconds'], 1)} s (mediaan)")
         # Other work on the machine slows the wall times; the load shows whether there was any.
         result["load_average"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
         return result
@@ -282,10 +287,17 @@ def _target(name: str, limit: float, value: float | None, ok: Callable[[float], 
             "ok": None if value is None else bool(ok(value))}
 
 
-def evaluate_targets(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def evaluate_targets(sizes: list[dict[str, Any]], real: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Each target with its measured value; ``ok`` is ``None`` when its size was not run."""
     by_cases = {size["cases"]: size for size in sizes}
     targets: list[dict[str, Any]] = []
+    # The live preview: from saving a case to the changed page being served (median of the edits).
+    targets.append(_target(f"voorvertoning met de echte inhoud: wijziging zichtbaar binnen {nl(PREVIEW_REAL_LIMIT)} s",
+                           PREVIEW_REAL_LIMIT, (real or {}).get("preview_seconds"), lambda v: v <= PREVIEW_REAL_LIMIT,
+                           "s"))
+    targets.append(_target(f"voorvertoning bij {nl(PREVIEW_SIZE)} casussen: wijziging zichtbaar binnen "
+                           f"{nl(PREVIEW_SIZE_LIMIT)} s", PREVIEW_SIZE_LIMIT,
+                           by_cases.get(PREVIEW_SIZE, {}).get("preview_seconds"), lambda v: v <= PREVIEW_SIZE_LIMIT, "s"))
     low, high = by_cases.get(GROWTH_FROM), by_cases.get(GROWTH_TO)
     growth = high["total_seconds"] / low["total_seconds"] if low and high else None
     targets.append(_target(f"totale tijd van {nl(GROWTH_FROM)} naar {nl(GROWTH_TO)} casussen hoogstens "
@@ -375,6 +387,8 @@ def _show(target: dict[str, Any]) -> tuple[str, str]:
         return _pct(limit), "–" if value is None else _pct(value)
     if unit == "×":
         return f"{nl(limit)}×", "–" if value is None else f"{nl(value, 1)}×"
+    if unit == "s":
+        return f"{nl(limit)} s", "–" if value is None else f"{nl(value, 1)} s"
     scale, label, decimals = (1_000 * MB, "GB", 2) if limit >= 1_000 * MB else (KB, "KB", 1)
     return f"{nl(limit / scale)} {label}", "–" if value is None else f"{nl(value / scale, decimals)} {label}"
 
@@ -403,6 +417,13 @@ def markdown_table(results: dict[str, Any]) -> str:
             f"| {nl(s['site_bytes'] / MB)} | {_rate(s['advice_python_per_second'])} "
             f"| {_rate(s['advice_node_per_second'])} |"
         )
+    previews = [("echte inhoud", results.get("voorvertoning_echt"))] + [
+        (f"{nl(s['cases'])} casussen", s) for s in results["sizes"] if "preview_seconds" in s]
+    shown = [f"{name}: de pagina na {nl(p['preview_seconds'], 1)} s, alles na {nl(p['preview_complete_seconds'], 1)} s"
+             for name, p in previews if p and "preview_complete_seconds" in p]
+    if shown:
+        # bench/preview.py: a new word saved in a case, until the preview serves its page (median).
+        rows += ["", "Live voorvertoning, van opslaan tot bijgewerkte casuspagina (mediaan): " + "; ".join(shown) + "."]
     rows += ["", "| Doel | Grens | Gemeten | Resultaat |", "|---|---:|---:|---|"]
     for target in results["targets"]:
         limit, value = _show(target)
@@ -542,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.report:
         stored: dict[str, Any] = json.loads(args.out.read_text(encoding="utf-8"))
-        stored["targets"] = evaluate_targets(stored["sizes"])
+        stored["targets"] = evaluate_targets(stored["sizes"], stored.get("voorvertoning_echt"))
         write_outputs(stored, args.out, args.readme, args.plot)
         return _finish(stored, args)
     results: dict[str, Any] = {"machine": _machine(), "seed": args.seed,
@@ -551,6 +572,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = snapshot(holder / "code")
         results["machine"]["code_hash"] = code_hash(code)
+        _say("\nVoorvertoning met de echte inhoud:")
+        results["voorvertoning_echt"] = measure_preview(real_project(code, holder / "echt"))
+        _say(f"  wijziging zichtbaar na {nl(results['voorvertoning_echt']['preview_seconds'], 1)} s (mediaan)")
         for cases in args.sizes:
             _say(f"\n{nl(cases)} casussen:")
             try:
@@ -561,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Benchmark afgebroken: {exc}", file=sys.stderr)
                 return 2
             # Write after every size: a long run that stops still leaves its figures.
-            results["targets"] = evaluate_targets(results["sizes"])
+            results["targets"] = evaluate_targets(results["sizes"], results["voorvertoning_echt"])
             write_outputs(results, args.out, args.readme, args.plot)
     finally:
         # A kept project links to the snapshot's code, so keep that too.

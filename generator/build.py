@@ -46,8 +46,9 @@ from .search.documents import documents
 from .search.index import search_files
 from .parallel import die_with_parent, parallel_map
 from .render.glossary import Glossary
+from .warm import Warm, folder_stamp
 
-__all__ = ["generate", "build_site", "write_tree", "stop_for_test", "SKIP_HOOK_ENV", "LOCK_WAIT_ENV",
+__all__ = ["generate", "checked", "render_all", "build_site", "write_tree", "stop_for_test", "SKIP_HOOK_ENV", "LOCK_WAIT_ENV",
            "TEST_STOP_ENV"]
 
 log = logging.getLogger(__name__)
@@ -83,8 +84,8 @@ def stop_for_test(stage: str, build_pid: int | None = None) -> None:
             pass
 
 
-def render_all(project: Project, result: CheckResult, *,
-               directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
+def render_all(project: Project, result: CheckResult, *, directory_urls: bool = True, warm: Warm | None = None,
+               only: set[PurePosixPath] | None = None) -> dict[PurePosixPath, bytes]:
     """Every generated file of the docs folder (pages, data, assets) as UTF-8 bytes.
 
     Data files and pages are made in one pass over every core: the data first
@@ -92,11 +93,16 @@ def render_all(project: Project, result: CheckResult, *,
     page gets its glossary tooltips, is encoded, and has its words collected in
     the worker that rendered it. Held as bytes: as ``str``, one '…' makes a whole
     page two bytes per character, and at 10,000 cases every page is held until
-    written.
+    written. With ``warm`` (the live preview) everything runs in this process and
+    reuses what the previous build made from unchanged inputs; ``only`` (its first
+    pass) makes just those pages, the same bytes as in the whole.
     """
     env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
     content, graph = result.content, result.graph
     glossary = Glossary(content, directory_urls=directory_urls)
+    memo = warm.pages if warm is not None else None
+    if memo is not None:
+        memo.start(f"{folder_stamp(project.templates)} {directory_urls}")
     Job = Callable[[], list[tuple[PurePosixPath, bytes]]]
 
     def data() -> list[tuple[PurePosixPath, bytes]]:
@@ -108,23 +114,37 @@ def render_all(project: Project, result: CheckResult, *,
     def page(path: PurePosixPath, render: Callable[[], str]) -> Job:
         def run() -> list[tuple[PurePosixPath, bytes]]:
             stop_for_test("worker", build_pid)
-            return [(path, glossary.annotate(path, render()).encode("utf-8"))]
+            if memo is not None:
+                return [(path, memo.finish(path, render(), glossary.stamp, annotate(path)))]
+            return [(path, annotate(path)(render()))]
         return run
+
+    def annotate(path: PurePosixPath) -> Callable[[str], bytes]:
+        return lambda text: glossary.annotate(path, text).encode("utf-8")
 
     try:
         pages, heavy = page_jobs(content, graph, env, result.vragenlijst, edit_url=project.edit_url,
-                                 directory_urls=directory_urls)
+                                 directory_urls=directory_urls, memo=memo)
+        if only is not None:
+            return {path: text for made in (page(path, render)() for path, render in pages if path in only)
+                    for path, text in made}
         jobs: list[Job] = [data] + [page(path, render) for path, render in pages]
-        # The test of a build killed inside a worker needs workers, also for a small project.
-        in_workers = 0 if os.environ.get(TEST_STOP_ENV) == "worker" else None
-        done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy, min_items=in_workers)
+        if memo is not None:
+            # The memo lives in this process: what a worker rendered would be lost.
+            done = [job() for job in jobs]
+            memo.keep_only({path for path, _ in pages})
+        else:
+            # The test of a build killed inside a worker needs workers, also for a small project.
+            in_workers = 0 if os.environ.get(TEST_STOP_ENV) == "worker" else None
+            done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy, min_items=in_workers)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
     files: dict[PurePosixPath, bytes] = {path: text for made in done for path, text in made}
     # The search index, from the content and the pages' titles (generator/search/).
-    files.update(search_files(documents(result.content, files, directory_urls=directory_urls)))
+    files.update(search_files(documents(result.content, files, directory_urls=directory_urls),
+                              warm.search if warm is not None else None))
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
             if asset.is_file():
@@ -132,8 +152,10 @@ def render_all(project: Project, result: CheckResult, *,
     return dict(sorted(files.items()))
 
 
-def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes]) -> int:
+def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes], *, prune: bool = True) -> int:
     """Make ``target`` hold exactly ``files``; return how many files changed.
+
+    Without ``prune`` (the live preview's first pass) other files are left alone.
 
     Unchanged files are not touched, so ``mkdocs serve`` (which watches this
     folder) does not rebuild in a loop. Paths must stay inside ``target``: no
@@ -167,6 +189,8 @@ def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes]) -> int:
             pass
         path.write_bytes(data)
         changed += 1
+    if not prune:
+        return changed
     for folder, subfolders, names in os.walk(root, topdown=False):
         for name in names:
             if os.path.join(folder, name) not in wanted:
@@ -177,14 +201,23 @@ def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes]) -> int:
     return changed
 
 
-def generate(project: Project, *, offline: bool = False) -> CheckResult:
-    """Check the content and write the docs folder; raise ``ContentError`` on errors."""
-    result = check_project(project)
+def checked(project: Project, warm: Warm | None = None) -> CheckResult:
+    """The checked content, ready to render; raise ``ContentError`` on errors."""
+    result = check_project(project, warm.files if warm is not None else None)
     if not result.ok:
         raise ContentError(result.fouten)
     result.content.release_sources()
+    return result
+
+
+def generate(project: Project, *, offline: bool = False, warm: Warm | None = None) -> CheckResult:
+    """Check the content and write the docs folder; raise ``ContentError`` on errors.
+
+    ``warm`` (the live preview) keeps what this build made for the next one.
+    """
+    result = checked(project, warm)
     stop_for_test("after-check")
-    write_tree(project.docs_dir, render_all(project, result, directory_urls=not offline))
+    write_tree(project.docs_dir, render_all(project, result, directory_urls=not offline, warm=warm))
     stop_for_test("after-docs")
     return result
 

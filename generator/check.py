@@ -9,7 +9,7 @@ import networkx as nx
 from .errors import Problem
 from .gcpause import gc_paused
 from .graph import build_graph, find_graph_problems
-from .load import Content, load_content
+from .load import Content, FileMemo, load_content
 from .project import Project
 from .questionnaire.model import Vragenlijst
 from .questionnaire.validate import find_questionnaire_problems, load_vragenlijst
@@ -33,15 +33,16 @@ class CheckResult:
         return not self.fouten
 
 
-def check_project(project: Project) -> CheckResult:
+def check_project(project: Project, memo: FileMemo | None = None) -> CheckResult:
     """Load all content and run every check; never raises for bad content.
 
     File-level problems (YAML, model) and cross-file problems are errors. Graph
     warnings are only computed when there are no errors, because a graph of
     half-loaded content would warn about gaps that are really load errors.
+    ``memo`` (the live preview) keeps what was read from files that did not change.
     """
     with gc_paused():
-        content, problems = load_content(project.root)
+        content, problems = load_content(project.root, memo)
         problems += find_content_problems(content)
         vragenlijst, parsed, found = load_vragenlijst(project.root)
         problems += found

@@ -137,6 +137,13 @@ def _cmd_open(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace, project: Project) -> int:
+    """The live preview (generator/preview.py); Ctrl-C stops."""
+    from .preview import serve
+
+    return serve(project, args.poort, out=lambda line: print(line, flush=True))
+
+
 def _cmd_schema(args: argparse.Namespace, project: Project) -> int:
     changed = write_schemas(project.schemas_dir)
     print(f"{len(changed)} schema('s) bijgewerkt in {project.schemas_dir}.")
@@ -297,6 +304,9 @@ def _parser() -> argparse.ArgumentParser:
     opn = commands.add_parser("open", help="bekijk de gebouwde site op http://127.0.0.1 (alleen op deze computer)")
     opn.add_argument("--poort", type=int, default=8001, help="de poort (standaard 8001; 0 = een vrije)")
     opn.set_defaults(handler=_cmd_open)
+    srv = commands.add_parser("serve", help="live voorvertoning: bouwt opnieuw bij elke opgeslagen wijziging")
+    srv.add_argument("--poort", type=int, default=8000, help="de poort (standaard 8000)")
+    srv.set_defaults(handler=_cmd_serve)
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.set_defaults(handler=_cmd_schema)
     return parser

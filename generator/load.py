@@ -238,13 +238,36 @@ def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Item | ParsedFile | 
     return Item(kind.name, item_id, model, rel, parsed), []
 
 
-def load_content(root: Path) -> tuple[Content, list[Problem]]:
+# What reading one file gave, by path, with the file's size, time and inode then:
+# the live preview keeps it between rebuilds and reads only files that changed.
+FileMemo = dict[Path, tuple[tuple[int, int, int], tuple["Item | ParsedFile | None", list[Problem]]]]
+
+
+def _load_remembered(path: Path, root: Path, kind: Kind, memo: FileMemo) -> tuple[Item | ParsedFile | None, list[Problem]]:
+    try:
+        info = path.lstat()
+    except OSError:
+        return _load_file(path, root, kind)
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    known = memo.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    result = _load_file(path, root, kind)
+    memo[path] = (stamp, result)
+    return result
+
+
+def load_content(root: Path, memo: FileMemo | None = None) -> tuple[Content, list[Problem]]:
     """Load every content file under ``root``.
 
     Parameters
     ----------
     root : Path
         The project folder (holding ``cases/`` and ``content/``).
+    memo : dict, optional
+        What earlier loads read (the live preview): a file whose size, time
+        and inode are unchanged is not read again. Then the files are read in
+        this process.
 
     Returns
     -------
@@ -261,7 +284,12 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
         problems.extend(found)
         discovered += [(kind, path) for path in paths]
     # Files are read and validated independently: on every core when there are many.
-    loaded = iter(parallel_map(lambda job: _load_file(job[1], root, job[0]), discovered))
+    if memo is not None:
+        loaded = iter([_load_remembered(path, root, kind, memo) for kind, path in discovered])
+        for gone in set(memo) - {path for _, path in discovered}:
+            del memo[gone]
+    else:
+        loaded = iter(parallel_map(lambda job: _load_file(job[1], root, job[0]), discovered))
     for kind in KINDS:
         seen: dict[str, str] = {}
         for path in [path for k, path in discovered if k is kind]:

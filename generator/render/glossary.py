@@ -64,6 +64,8 @@ class Glossary:
                         name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id))
                     )
         self.pattern = _trie_pattern(self.terms) if self.terms else None
+        # What the annotations depend on; the live preview redoes them when it changes.
+        self.stamp = repr((directory_urls, sorted(self.terms.items())))
 
     def annotate(self, path: PurePosixPath, text: str) -> str:
         """The page with abbreviation lines for the terms it contains (not on glossary pages)."""

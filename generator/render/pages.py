@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
+from .memo import PageMemo
 
 __all__ = ["page_jobs", "page_path", "html_linker", "STERKTE_VOLGORDE"]
 
@@ -81,16 +82,30 @@ class _Site:
     graph: nx.MultiDiGraph
     env: jinja2.Environment
     directory_urls: bool = True
+    memo: PageMemo | None = None
     _related: dict[str, list[tuple[str, int, list[str]]]] | None = field(default=None, repr=False)
     _neighbours: dict[str, list[Any]] = field(default_factory=dict, repr=False)
 
     def render(self, template: str, path: PurePosixPath, **context: Any) -> str:
+        key = self.memo.key(template, context) if self.memo is not None else None
+        if self.memo is not None and (done := self.memo.get(path, key, self.title_of)) is not None:
+            return done
+        titles: dict[tuple[str, str], str] = {}
+
+        def titel_van(kind: str, item_id: str) -> str:
+            # Recorded, so that the memo knows which other items' titles this page shows.
+            titles[kind, item_id] = title = self.title_of(kind, item_id)
+            return title
+
         link = _linker(path)
         node_link = lambda node: link(self.graph.nodes[node]["kind"], self.graph.nodes[node]["id"])  # noqa: E731
-        return self.env.get_template(template).render(
-            link=link, href=html_linker(path, self.directory_urls), node_link=node_link, titel_van=self.title_of, kinds=KIND_BY_NAME,
-            **context,
+        text = self.env.get_template(template).render(
+            link=link, href=html_linker(path, self.directory_urls), node_link=node_link, titel_van=titel_van,
+            kinds=KIND_BY_NAME, **context,
         )
+        if self.memo is not None:
+            self.memo.put(path, key, titles, text)
+        return text
 
     def related_cases(self) -> dict[str, list[tuple[str, int, list[str]]]]:
         """Per case, the five most similar cases (computed once per build)."""
@@ -213,15 +228,18 @@ _HEAVY_DEGREE = 300  # links; such a page is as much work as dozens of ordinary 
 
 def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
               vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
-              directory_urls: bool = True) -> tuple[list[tuple[PurePosixPath, Callable[[], str]]], int]:
+              directory_urls: bool = True, memo: PageMemo | None = None,
+              ) -> tuple[list[tuple[PurePosixPath, Callable[[], str]]], int]:
     """Every page of the site as (path, function that renders its Markdown), and how many are heavy.
 
     The functions are independent of each other, so they can run in any order
     and on any core. What they share (similar cases, templates) is made here,
     once. The heavy pages (overviews, and items linked to very many others) come
     first, biggest first, so that no core is left with one of them at the end.
+    With a ``memo`` (the live preview) a page whose inputs are unchanged is not
+    rendered again; the jobs must then run in this process.
     """
-    site = _Site(content, graph, env, directory_urls)
+    site = _Site(content, graph, env, directory_urls, memo)
     site.related_cases()
     for kind in KINDS:
         env.get_template(f"pages/{kind.name}.md.j2")

@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from ..decompound import MIN_PART, compound_parts
@@ -35,7 +35,8 @@ from .analyse import STOPWOORDEN, fold, stem, terms, words
 from .documents import FIELDS, OVERVIEW, Document
 
 __all__ = ["WEIGHTS", "LENGTH_NORM", "K1", "PART_WEIGHT", "OVERVIEW_FACTOR", "MAX_POSTINGS", "PER_CHUNK",
-           "FOLDER", "KEY_LENGTH", "FILE_BUDGET", "shard_key", "field_terms", "build_index", "search_files"]
+           "FOLDER", "KEY_LENGTH", "FILE_BUDGET", "shard_key", "field_terms", "build_index", "search_files",
+           "TermMemo"]
 
 FOLDER = "zoekindex"
 WEIGHTS = {"naam": 8.0, "plaats": 5.0, "namen": 3.0, "samenvatting": 2.0, "tekst": 1.0}
@@ -108,6 +109,46 @@ class _Terms:
         return found
 
 
+class TermMemo(_Terms):
+    """The terms of words and texts kept from one build to the next (the live preview).
+
+    Exact, not approximate: a word's compound parts depend only on which of its
+    own substrings (of at least ``MIN_PART`` letters) are known words, so when
+    the site's vocabulary changes, only the words that contain a word that came
+    or went are worked out again, and only then are the texts' term counts.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(set())
+        self.fields: dict[str, Counter[str]] = {}
+        self.texts: dict[str, list[str]] = {}
+
+    def words(self, text: str) -> list[str]:
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = words(text)
+        return found
+
+    def renew(self, known: set[str]) -> None:
+        """Take the vocabulary of this build, forgetting what it makes out of date."""
+        changed = [word for word in known ^ self.known if len(word) >= MIN_PART]
+        self.known = known
+        if not changed:
+            return
+        # A word's parts are strictly shorter than the word, so its own coming or going changes only others.
+        stale = [word for word in self.cache if any(part in word and part != word for part in changed)]
+        for word in stale:
+            del self.cache[word]
+        if stale:
+            self.fields.clear()
+
+    def field(self, text: str) -> Counter[str]:
+        counts = self.fields.get(text)
+        if counts is None:
+            counts = self.fields[text] = field_terms(text, self)
+        return counts
+
+
 def field_terms(text: str, known: set[str] | _Terms) -> Counter[str]:
     """Weighted term counts of one field: its words' stems, their compound parts at
     ``PART_WEIGHT``, and hyphenated words joined ('co-creatie' also as 'cocreatie')."""
@@ -123,23 +164,29 @@ def field_terms(text: str, known: set[str] | _Terms) -> Counter[str]:
     return counts
 
 
-def site_words(documents: Sequence[Document]) -> set[str]:
+def site_words(documents: Sequence[Document], words_of: Callable[[str], list[str]] = words) -> set[str]:
     """Every word (folded) in the documents' fields."""
-    return {word for document in documents for text in document.velden.values() for word in words(text)}
+    return {word for document in documents for text in document.velden.values() for word in words_of(text)}
 
 
-def build_index(documents: Sequence[Document], vocabulary: set[str] | None = None,
+def build_index(documents: Sequence[Document], vocabulary: set[str] | None = None, memo: TermMemo | None = None,
                 ) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], dict[str, list[str]]]:
     """term -> (idf x 1000, [(document number, score x 1000), …] strongest first), and the synonyms.
 
     Synonyms come from the glossary: a begrip's term and each of its single-word
     synonyms point to one another (BIZ, bedrijfsinvesteringszone).
     """
-    known = _Terms(site_words(documents) if vocabulary is None else vocabulary)
+    known = site_words(documents) if vocabulary is None else vocabulary
+    if memo is not None:
+        memo.renew(known)
+        terms_of: Callable[[str], Counter[str]] = memo.field
+    else:
+        plain = _Terms(known)
+        terms_of = lambda text: field_terms(text, plain)  # noqa: E731
     per_document: list[dict[str, Counter[str]]] = []
     lengths: dict[str, list[float]] = defaultdict(list)
     for document in documents:
-        fields = {name: field_terms(document.velden.get(name, ""), known) for name in FIELDS}
+        fields = {name: terms_of(document.velden.get(name, "")) for name in FIELDS}
         per_document.append(fields)
         for name, counts in fields.items():
             lengths[name].append(sum(counts.values()))
@@ -181,7 +228,7 @@ def _script(name: str, data: object) -> bytes:
     return f"WijkkompasZoek.deel({json.dumps(name)},{text});\n".encode("utf-8")
 
 
-def search_files(documents: Sequence[Document]) -> dict[PurePosixPath, bytes]:
+def search_files(documents: Sequence[Document], memo: TermMemo | None = None) -> dict[PurePosixPath, bytes]:
     """The index files, by path relative to the site root.
 
     A term file holds, besides its terms (``t``), the words of the site that
@@ -189,8 +236,8 @@ def search_files(documents: Sequence[Document]) -> dict[PurePosixPath, bytes]:
     query word with a typing error is compared with the words as written
     ('samenredzaamhied' with 'samenredzaamheid'), not with their stems.
     """
-    vocabulary = site_words(documents)
-    index, synonyms = build_index(documents, vocabulary)
+    vocabulary = site_words(documents, memo.words if memo is not None else words)
+    index, synonyms = build_index(documents, vocabulary, memo)
     postings = {term: [idf] + [value for entry in entries for value in entry] for term, (idf, entries) in index.items()}
     written = {word: stem(word) for word in sorted(vocabulary - STOPWOORDEN)}
     written = {word: term for word, term in written.items() if term in index and term != word}
