@@ -97,7 +97,7 @@ def render_all(project: Project, result: CheckResult, *, directory_urls: bool = 
     reuses what the previous build made from unchanged inputs; ``only`` (its first
     pass) makes just those pages, the same bytes as in the whole.
     """
-    env = make_environment(project.templates, cache=project.build_dir / "sjablonen-cache")
+    env = make_environment(project.templates, cache=project.template_cache)
     content, graph = result.content, result.graph
     glossary = Glossary(content, directory_urls=directory_urls)
     memo = warm.pages if warm is not None else None

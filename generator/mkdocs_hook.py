@@ -16,7 +16,7 @@
   scale. So that they still say where they are, each one gets the navigation
   entry of its folder's overview as its parent: its section is the active tab,
   and the breadcrumb reads Home › Casussen › Zorgvrijstaat.
-- The theme's templates are compiled once, into build/ (``on_env``).
+- The theme's templates are compiled once, into build/sjablonen-cache (``on_env``).
 - The theme's bundle is loaded with ``defer``, so it no longer holds up the first paint.
 - After each build it removes the two third-party script URLs that Material's
   bundle can load (a ResizeObserver polyfill for very old browsers and Mermaid
@@ -65,12 +65,12 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
-    # The theme's templates compiled once and kept in build/ (Jinja checks each one's
-    # source before using it): MkDocs makes a new environment for every build, and
-    # compiling them again took half of a live-preview rebuild.
+    # The theme's templates compiled once and kept with the generator's own (Jinja checks
+    # each one's source before using it): MkDocs makes a new environment for every build,
+    # and compiling them again took half of a live-preview rebuild.
     import jinja2
 
-    cache = Path(config["config_file_path"]).parent / "build" / "mkdocs-sjablonen-cache"
+    cache = Project.at(Path(config["config_file_path"]).parent).template_cache
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
     return env

@@ -57,6 +57,11 @@ class Project:
         return self.build_dir / "docs"
 
     @property
+    def template_cache(self) -> Path:
+        """Compiled templates, the generator's and MkDocs' theme's, kept between builds."""
+        return self.build_dir / "sjablonen-cache"
+
+    @property
     def site_dir(self) -> Path:
         return self.root / "site"
 
