@@ -5,14 +5,14 @@ from __future__ import annotations
 import networkx as nx
 
 from ..load import Content, Item
+from ..models.casus import sterkte_gewicht
 from ..parallel import MIN_PARALLEL_QUICK, parallel_map
 from ..references import iter_references
 
-__all__ = ["build_graph", "node_id", "SterkteGewicht", "RELATION_WEIGHT"]
+__all__ = ["build_graph", "node_id", "RELATION_WEIGHT"]
 
 # How strongly a case illustrates a building block, as an edge weight. A
 # counter-example still teaches something about the block, so it keeps a weight.
-SterkteGewicht = {"sterk": 3, "deels": 2, "tegenvoorbeeld": 1}
 
 # Default weight per relation; casus -> bouwsteen uses its sterkte instead.
 RELATION_WEIGHT = {
@@ -83,7 +83,7 @@ def _edges_of(item: Item, graph: nx.MultiDiGraph) -> tuple[str, list[tuple[str, 
         attrs: dict[str, object] = {"relation": ref.relation, "weight": RELATION_WEIGHT[ref.relation]}
         if "sterkte" in ref.context:
             attrs["sterkte"] = ref.context["sterkte"]
-            attrs["weight"] = SterkteGewicht[ref.context["sterkte"]]
+            attrs["weight"] = sterkte_gewicht(ref.context["sterkte"])
         if "toelichting" in ref.context:
             attrs["toelichting"] = ref.context["toelichting"]
         edges.append((target, attrs))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -10,9 +10,31 @@ from .common import (
     BronVerwijzing, Koppeling, KorteTekst, Link, Model, Opmaak, PartijType, Ref, Tekst,
 )
 
-__all__ = ["Casus", "Partij", "Gebeurtenis", "BouwsteenKoppeling", "Rollen"]
+__all__ = ["Casus", "Partij", "Gebeurtenis", "BouwsteenKoppeling", "Rollen", "STERKTES", "sterkte_volgorde",
+           "sterkte_gewicht"]
 
 Sterkte = Literal["sterk", "deels", "tegenvoorbeeld"]
+# The one place for how strong an example is, strongest first: the order of lists (the
+# index here) and the weight of its edge in the knowledge graph (3, 2, 1) come from it.
+STERKTES: tuple[str, ...] = get_args(Sterkte)
+
+
+def sterkte_volgorde(sterkte: object, default: str = "deels") -> int:
+    """Where a sterkte sorts, strongest first; anything else sorts as ``default``.
+
+    >>> [sterkte_volgorde(s) for s in ("sterk", "deels", "tegenvoorbeeld", None)]
+    [0, 1, 2, 1]
+    """
+    return STERKTES.index(sterkte if sterkte in STERKTES else default)
+
+
+def sterkte_gewicht(sterkte: object, default: str = "deels") -> int:
+    """The weight of a case's link with this sterkte in the graph: the stronger, the heavier.
+
+    >>> [sterkte_gewicht(s) for s in ("sterk", "deels", "tegenvoorbeeld", "")]
+    [3, 2, 1, 2]
+    """
+    return len(STERKTES) - sterkte_volgorde(sterkte, default)
 Diepgang = Literal["uitgebreid", "kort"]
 
 

@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from ..graph.build import SterkteGewicht
+from ..models.casus import STERKTES, sterkte_gewicht
 
 __all__ = [
     "render_kenniskaart",
@@ -49,7 +49,6 @@ MAX_LABELLED_CASES = 60
 
 _KIND_LABEL = {"casus": "Casus", "bouwsteen": "Bouwsteen", "thema": "Thema"}
 _ANCHOR_KINDS = ("bouwsteen", "thema")
-_STERKTE_ORDER = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
 # Line style per sterkte: width carries the strength, a dash marks the
 # counter-example, so neither depends on colour. A link without sterkte (not
 # from the case's own list) is drawn as the thinnest solid line.
@@ -207,7 +206,7 @@ def _extract(graph: nx.MultiDiGraph) -> tuple[dict[str, _Knoop], list[_Rand]]:
             continue
         value = data.get("sterkte") if nodes[pair[1]].kind == "bouwsteen" else None
         if value is not None or pair not in sterkte:
-            sterkte[pair] = value if value in _STERKTE_ORDER else sterkte.get(pair)
+            sterkte[pair] = value if value in STERKTES else sterkte.get(pair)
     edges = [_Rand(c, a, s) for (c, a), s in sorted(sterkte.items())]
     return nodes, edges
 
@@ -259,7 +258,7 @@ def _layout(nodes: dict[str, _Knoop], edges: list[_Rand]) -> _Layout:
 
     links: dict[str, list[tuple[str, float]]] = {node: [] for node in nodes}
     for edge in edges:
-        weight = float(SterkteGewicht.get(edge.sterkte or "", 2))
+        weight = float(sterkte_gewicht(edge.sterkte))
         links[edge.casus].append((edge.anker, weight))
         links[edge.anker].append((edge.casus, weight))
 
@@ -522,7 +521,9 @@ def kenniskaart_alternative(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
         cases_of.setdefault(edge.anker, []).append(edge)
 
     def case_key(edge: _Rand) -> tuple[int, str, str]:
-        return (_STERKTE_ORDER.get(edge.sterkte or "", len(_STERKTE_ORDER)), *_title_key(nodes[edge.casus]))
+        # Links without a sterkte (a theme's) after every sterkte.
+        order = STERKTES.index(edge.sterkte) if edge.sterkte in STERKTES else len(STERKTES)
+        return (order, *_title_key(nodes[edge.casus]))
 
     result: list[dict[str, Any]] = []
     for kind in _ANCHOR_KINDS:

@@ -18,6 +18,7 @@ from ..graph.build import node_id
 from ..graph.queries import neighbours, related_table
 from ..load import Content
 from ..models import KIND_BY_NAME, KINDS
+from ..models.casus import sterkte_volgorde
 from ..questionnaire.wording import first_sentence
 from markupsafe import Markup
 
@@ -25,11 +26,9 @@ from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
 from .memo import PageMemo
 
-__all__ = ["page_jobs", "page_path", "html_linker", "STERKTE_VOLGORDE"]
+__all__ = ["page_jobs", "page_path", "html_linker"]
 
-STERKTE_VOLGORDE = {"sterk": 0, "deels": 1, "tegenvoorbeeld": 2}
 _SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
-STERKTE_LABEL = {"sterk": "sterk voorbeeld", "deels": "deels", "tegenvoorbeeld": "tegenvoorbeeld"}
 
 
 def page_path(kind: str, item_id: str | None = None) -> PurePosixPath:
@@ -156,7 +155,7 @@ def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
 
 def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
     cases = site.linked(item.kind, item.id, "casus", {"illustreert", "doorloopt", "voorbeeld"})
-    cases.sort(key=lambda l: (STERKTE_VOLGORDE.get(str(l.attr("sterkte", "deels")), 1), l.titel.casefold()))
+    cases.sort(key=lambda l: (sterkte_volgorde(l.attr("sterkte")), l.titel.casefold()))
     siblings = site.content.of(item.kind)
     siblings.sort(key=lambda i: i.model.nummer)
     position = [i.id for i in siblings].index(item.id)
