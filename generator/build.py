@@ -46,6 +46,7 @@ from .search.documents import documents
 from .search.index import search_files
 from .parallel import die_with_parent, parallel_map
 from .render.glossary import Glossary
+from .timing import stage
 from .warm import Warm, folder_stamp
 
 __all__ = ["generate", "checked", "render_all", "build_site", "write_tree", "stop_for_test", "SKIP_HOOK_ENV", "LOCK_WAIT_ENV",
@@ -136,15 +137,17 @@ def render_all(project: Project, result: CheckResult, *, directory_urls: bool = 
         else:
             # The test of a build killed inside a worker needs workers, also for a small project.
             in_workers = 0 if os.environ.get(TEST_STOP_ENV) == "worker" else None
-            done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy, min_items=in_workers)
+            with stage(f"{len(pages)} pagina's en de data maken"):
+                done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy, min_items=in_workers)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"fout in een sjabloon: {exc}") from None
     files: dict[PurePosixPath, bytes] = {path: text for made in done for path, text in made}
     # The search index, from the content and the pages' titles (generator/search/).
-    files.update(search_files(documents(result.content, files, directory_urls=directory_urls),
-                              warm.search if warm is not None else None))
+    with stage("zoekindex"):
+        files.update(search_files(documents(result.content, files, directory_urls=directory_urls),
+                                  warm.search if warm is not None else None))
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
             if asset.is_file():
@@ -175,8 +178,8 @@ def write_tree(target: Path, files: Mapping[PurePosixPath, str | bytes], *, prun
         path = root.joinpath(*relative.parts)
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
-            folder = path.parent.resolve()  # a linked folder could lead outside
-            if folder != root and root not in folder.parents:
+            real = path.parent.resolve()  # a linked folder could lead outside
+            if real != root and root not in real.parents:
                 raise BuildError(f"pad buiten de uitvoermap geweigerd: {relative}")
             folders.add(path.parent)
         wanted.add(str(path))
@@ -217,7 +220,9 @@ def generate(project: Project, *, offline: bool = False, warm: Warm | None = Non
     """
     result = checked(project, warm)
     stop_for_test("after-check")
-    write_tree(project.docs_dir, render_all(project, result, directory_urls=not offline, warm=warm))
+    files = render_all(project, result, directory_urls=not offline, warm=warm)
+    with stage(f"{len(files)} bestanden naar {project.docs_dir.name}/ schrijven"):
+        write_tree(project.docs_dir, files)
     stop_for_test("after-docs")
     return result
 
@@ -421,7 +426,8 @@ def build_site(project: Project, *, strict: bool = True, offline: bool = False,
         result = generate(project, offline=offline)
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=project.build_dir))
         try:
-            _run_mkdocs(project, staging, strict, offline)
+            with stage("MkDocs"):
+                _run_mkdocs(project, staging, strict, offline)
             stop_for_test("before-swap")
             _swap_in(staging, target)
         finally:

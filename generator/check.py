@@ -9,6 +9,7 @@ import networkx as nx
 from .errors import Problem
 from .gcpause import gc_paused
 from .graph import build_graph, find_graph_problems
+from .timing import stage
 from .load import Content, FileMemo, load_content
 from .project import Project
 from .questionnaire.model import Vragenlijst
@@ -42,12 +43,16 @@ def check_project(project: Project, memo: FileMemo | None = None) -> CheckResult
     ``memo`` (the live preview) keeps what was read from files that did not change.
     """
     with gc_paused():
-        content, problems = load_content(project.root, memo)
-        problems += find_content_problems(content)
-        vragenlijst, parsed, found = load_vragenlijst(project.root)
-        problems += found
-        if vragenlijst is not None and parsed is not None:
-            problems += find_questionnaire_problems(vragenlijst, parsed, content)
-        graph = build_graph(content)
-    warnings = [] if problems else find_graph_problems(graph)
+        with stage("inhoud lezen"):
+            content, problems = load_content(project.root, memo)
+        with stage("inhoud controleren"):
+            problems += find_content_problems(content)
+            vragenlijst, parsed, found = load_vragenlijst(project.root)
+            problems += found
+            if vragenlijst is not None and parsed is not None:
+                problems += find_questionnaire_problems(vragenlijst, parsed, content)
+        with stage("kennisgraaf"):
+            graph = build_graph(content)
+    with stage("samenhang controleren"):
+        warnings = [] if problems else find_graph_problems(graph)
     return CheckResult(content, graph, sorted(problems), sorted(warnings), vragenlijst)

@@ -9,7 +9,7 @@ import logging
 import re
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import NoReturn, Sequence, TextIO
 from urllib.parse import urlsplit
 
 from .build import build_site, generate
@@ -39,7 +39,7 @@ def _summary(result: CheckResult) -> str:
     return f"Geladen: {', '.join(parts)} — {status}."
 
 
-def _print_problems(problems: list[Problem], stream=None) -> None:
+def _print_problems(problems: list[Problem], stream: TextIO | None = None) -> None:
     # At most MAX_PROBLEMS_PER_FILE per file; the rest as one line with their number.
     shown, left_out = limit_per_file(problems)
     for number, problem in enumerate(shown):
@@ -59,7 +59,7 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
             print(problem.as_github(strict=args.strict))
         for bestand, count in left_out.items():
             print(Problem(bestand, 0, 0, "", left_out_message(count)).as_github())
-        print(_summary(result))
+        _say(args, _summary(result))
     elif args.format == "json":
         fouten, fouten_weg = limit_per_file(result.fouten)
         waarschuwingen, waarschuwingen_weg = limit_per_file(result.waarschuwingen)
@@ -74,8 +74,10 @@ def _cmd_check(args: argparse.Namespace, project: Project) -> int:
         }, ensure_ascii=False, indent=2))
     else:
         # The report is the command's output, so it goes to stdout with the summary last.
-        _print_problems(result.fouten + result.waarschuwingen, sys.stdout)
-        print(_summary(result))
+        # -q: errors only; warnings too when --strict makes them count.
+        shown = result.fouten + (result.waarschuwingen if args.strict or not args.quiet else [])
+        _print_problems(shown, sys.stdout)
+        _say(args, _summary(result))
     return EXIT_FOUT if failed else EXIT_OK
 
 
@@ -88,14 +90,14 @@ def _cmd_new(args: argparse.Namespace, project: Project) -> int:
     if args.stdout:
         print(new.text, end="")
         return EXIT_OK
-    print(f"Nieuw bestand: {new.relative}")
-    print("Vul de velden in (de regels met # leggen elk veld uit) en controleer met 'make check'.")
+    _say(args, f"Nieuw bestand: {new.relative}")
+    _say(args, "Vul de velden in (de regels met # leggen elk veld uit) en controleer met 'make check'.")
     return EXIT_OK
 
 
 def _cmd_generate(args: argparse.Namespace, project: Project) -> int:
     result = generate(project)
-    print(f"Markdown en data geschreven naar {project.docs_dir}. {_summary(result)}")
+    _say(args, f"Markdown en data geschreven naar {project.docs_dir}. {_summary(result)}")
     return EXIT_OK
 
 
@@ -103,14 +105,14 @@ def _cmd_build(args: argparse.Namespace, project: Project) -> int:
     result = build_site(project, strict=not args.niet_strikt, offline=args.offline,
                         on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     target = project.offline_dir if args.offline else project.site_dir
-    print(_summary(result))
-    print(f"Site gebouwd in {target}/")
+    _say(args, _summary(result))
+    _say(args, f"Site gebouwd in {target}/")
     if args.offline:
-        print(f"Open {(target / 'index.html').as_uri()} in uw browser; deze kopie werkt zonder internet.")
+        _say(args, f"Open {(target / 'index.html').as_uri()} in uw browser; deze kopie werkt zonder internet.")
     else:
         # site/ links to folders, which only a web server resolves to their index.html.
-        print("Bekijk hem met 'make open' (een webserver op uw eigen computer); voor een kopie die "
-              "vanaf schijf werkt: 'make site-offline'.")
+        _say(args, "Bekijk hem met 'make open' (een webserver op uw eigen computer); voor een kopie die "
+                   "vanaf schijf werkt: 'make site-offline'.")
     return EXIT_OK
 
 
@@ -146,7 +148,7 @@ def _cmd_serve(args: argparse.Namespace, project: Project) -> int:
 
 def _cmd_schema(args: argparse.Namespace, project: Project) -> int:
     changed = write_schemas(project.schemas_dir)
-    print(f"{len(changed)} schema('s) bijgewerkt in {project.schemas_dir}.")
+    _say(args, f"{len(changed)} schema('s) bijgewerkt in {project.schemas_dir}.")
     return EXIT_OK
 
 
@@ -269,7 +271,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--root", metavar="PAD", default=".", type=Path,
                         help="de projectmap (standaard: de huidige map)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="toon meer details")
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", action="store_true",
+                      help="toon meer details, zoals de stappen van een bouw met hun duur")
+    loud.add_argument("-q", "--quiet", action="store_true",
+                      help="toon alleen fouten en wat u opvraagt (geen voortgang of samenvatting)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     check = commands.add_parser("check", help="controleer alle inhoud")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
@@ -312,11 +318,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ToStderr(logging.Handler):
+    """Log lines to the current sys.stderr (looked up per line, so a caller's redirect holds)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr, flush=True)
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    """-v: a build's stages with their duration; -q: errors only; otherwise warnings too."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _ToStderr)]:
+        root.removeHandler(handler)
+    handler = _ToStderr()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if args.verbose else logging.ERROR if args.quiet else logging.WARNING)
+
+
+def _say(args: argparse.Namespace, text: str) -> None:
+    """A progress or summary line: not with -q (what was asked for is printed regardless)."""
+    if not args.quiet:
+        print(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging(args)
     project = Project.at(args.root)
     if not project.root.is_dir():
         print(f"De projectmap {project.root} bestaat niet.", file=sys.stderr)

@@ -13,6 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,6 +21,7 @@ from .errors import Problem, dutch_number, os_error_reason
 from .messages import problems_from_validation_error
 from .parallel import parallel_map
 from .models import KINDS, Kind
+from .models.aanpak import Onderdeel
 from .models.common import SLUG_PATTERN
 from .yamlfile import MAX_FILE_BYTES, ParsedFile, YamlProblem, parse_yaml
 
@@ -27,6 +29,7 @@ __all__ = ["Item", "Content", "load_content", "read_content_file", "field_at_lin
 
 YAML_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,12 @@ class Item:
         """Line and column of a field in the source file."""
         return self.parsed.locate(path)
 
+    def as_(self, model_type: type[M]) -> M:
+        """The model as the type its kind promises (``item.as_(Casus).bouwstenen``), checked."""
+        if not isinstance(self.model, model_type):
+            raise TypeError(f"{self.kind} '{self.id}' is geen {model_type.__name__}")
+        return self.model
+
 
 @dataclass
 class Content:
@@ -69,6 +78,14 @@ class Content:
     def get(self, kind: str, id_: str) -> Item | None:
         """The item of ``kind`` with ``id_``, or ``None``."""
         return self.items[kind].get(id_)
+
+    def item(self, kind: str, id_: str) -> Item:
+        """The item of ``kind`` with ``id_``, which must exist (a node of the graph, say)."""
+        return self.items[kind][id_]
+
+    def numbered(self, kind: str) -> list[Item]:
+        """The bouwstenen or stappen in their order in the source (``nummer``)."""
+        return sorted(self.of(kind), key=lambda item: item.as_(Onderdeel).nummer)
 
     def known_ids(self, kind: str) -> set[str]:
         """Ids of ``kind`` that exist, including files that failed their model or their YAML.

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problem
 from .yamlfile import ParsedFile
@@ -45,7 +46,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def _describe(error: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")

@@ -16,8 +16,9 @@ from typing import get_args
 
 import jinja2
 
+from .errors import WijkkompasError
 from .load import Content, load_content
-from .models import KIND_BY_NAME
+from .models import KIND_BY_NAME, Bron
 from .models.common import SLUG_PATTERN, Doelgroep, PartijType
 from .project import Project
 
@@ -28,7 +29,7 @@ NEW_KINDS = ("casus", "tip", "begrip")
 _MAX_ID = 80
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(WijkkompasError):
     """A Dutch message for the editor: why no file was written."""
 
 
@@ -84,7 +85,7 @@ def _render(project: Project, kind: str, naam: str, target: Path, content: Conte
         bouwstenen=_choices(content, "bouwsteen"),
         stappen=_choices(content, "stap"),
         kaders=_choices(content, "kader"),
-        bronnen=sorted((item.id, item.title, item.model.regels_totaal) for item in content.of("bron")),
+        bronnen=sorted((item.id, item.title, item.as_(Bron).regels_totaal) for item in content.of("bron")),
         partijtypes=list(get_args(PartijType)),
         doelgroepen=list(get_args(Doelgroep)),
         voorbeeld_tip=tips[0] if tips else "begin-klein",

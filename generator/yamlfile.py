@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import dutch_number
+from .errors import WijkkompasError, dutch_number
 
 __all__ = ["ParsedFile", "YamlProblem", "parse_yaml", "MAX_FILE_BYTES", "MAX_DEPTH"]
 
@@ -100,7 +100,7 @@ Path_ = tuple[str | int, ...]
 
 
 @dataclass
-class YamlProblem(Exception):
+class YamlProblem(WijkkompasError):
     """A file that is not acceptable YAML; located at line/column (1-based)."""
 
     regel: int
@@ -428,7 +428,7 @@ def parse_yaml(raw: bytes) -> ParsedFile:
     return ParsedFile(data, source=text)
 
 
-class _Unusual(Exception):
+class _Unusual(WijkkompasError):
     """Raised by the quick path for anything beyond plain maps, lists and scalars."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..load import Content, Item
-from ..models.casus import sterkte_gewicht
+from ..models.casus import Casus, sterkte_gewicht
 from ..parallel import MIN_PARALLEL_QUICK, parallel_map
 from ..references import iter_references
 
@@ -59,7 +59,7 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for kind_items in content.items.values():
         for item in sorted(kind_items.values(), key=lambda i: i.id):
-            extra = {"diepgang": item.model.diepgang} if item.kind == "casus" else {}
+            extra = {"diepgang": item.as_(Casus).diepgang} if item.kind == "casus" else {}
             graph.add_node(node_id(item.kind, item.id), kind=item.kind, id=item.id,
                            titel=item.title, bestand=item.bestand, **extra)
     items = [item for kind_items in content.items.values() for item in sorted(kind_items.values(), key=lambda i: i.id)]

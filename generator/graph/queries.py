@@ -191,7 +191,7 @@ class _SharedNeighbours:
         taken = first + np.arange(total, dtype=np.int64)
         keys = np.repeat(np.array(where, dtype=np.int64), counts_a) * self.size + self.candidate[taken]
         values = np.repeat(np.array(own, dtype=np.int64), counts_a) + self.weight[taken]
-        scores = np.bincount(keys, weights=values, minlength=len(rows) * self.size).reshape(len(rows), self.size)
+        scores: np.ndarray = np.bincount(keys, weights=values, minlength=len(rows) * self.size).reshape(len(rows), self.size)
         if self.hub:
             hub_linked = (hub_weight > 0).astype(np.float64)
             scores += hub_weight @ self.hub_linked + hub_linked @ self.hub_weight

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from .common import BronVerwijzing, Koppeling, KorteTekst, Model, Opmaak, Ref, Tekst
 
-__all__ = ["Bouwsteen", "Stap", "Voorbeeld"]
+__all__ = ["Bouwsteen", "Onderdeel", "Stap", "Voorbeeld"]
 
 
 class Voorbeeld(Model):
@@ -19,7 +19,7 @@ class Voorbeeld(Model):
     casus: Ref | None = Field(default=None, description="Id van de casus, als die in Wijkkompas staat.")
 
 
-class _Onderdeel(Model):
+class Onderdeel(Model):
     """Fields shared by bouwstenen and stappen."""
 
     nummer: int = Field(ge=1, le=99, strict=True, description="Volgnummer in de bron (bouwsteen 1–7, stap 1–5).")
@@ -33,11 +33,11 @@ class _Onderdeel(Model):
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de inhoud vandaan komt.")
 
 
-class Bouwsteen(_Onderdeel):
+class Bouwsteen(Onderdeel):
     """One of the seven building blocks of a successful neighbourhood approach."""
 
 
-class Stap(_Onderdeel):
+class Stap(Onderdeel):
     """One of the five steps of the agile neighbourhood approach."""
 
     bouwstenen: list[Koppeling] = Field(

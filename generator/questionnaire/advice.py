@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import WijkkompasError
 from .routing import route
 
 __all__ = ["AdviceError", "LIMITS", "choice_hint", "limit_message", "normalise_answers", "advise"]
@@ -20,7 +21,7 @@ LIMITS = {"bouwsteen": 3, "tip": 8, "casus": 5, "kader": 2}
 Answers = dict[str, list[str]]
 
 
-class AdviceError(ValueError):
+class AdviceError(WijkkompasError, ValueError):
     """An answer set that does not fit the questionnaire (Dutch message)."""
 
 

@@ -65,7 +65,7 @@ def find_routing_problems(vragenlijst: Vragenlijst) -> list[RouteIssue]:
         issues.append(RouteIssue(("start",), f"onbekende vraag '{vragenlijst.start}'",
                                  suggest(vragenlijst.start, set(ids)) or "kies de id van de eerste vraag"))
     for number, vraag in enumerate(vragenlijst.vragen):
-        targets = [(("vragen", number, "volgende"), vraag.volgende)]
+        targets: list[tuple[tuple[str | int, ...], str]] = [(("vragen", number, "volgende"), vraag.volgende)]
         targets += [(("vragen", number, "opties", n, "volgende"), o.volgende)
                     for n, o in enumerate(vraag.opties) if o.volgende]
         for path, target in targets:

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from ..load import Content
-from ..models import KIND_BY_NAME, KINDS
+from ..models import KIND_BY_NAME, KINDS, Stap, Tip
 from ..questionnaire.model import Vragenlijst
 from ..questionnaire.scoring import engine_data
 from ..questionnaire.wire import encode
@@ -93,15 +93,17 @@ def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vr
 
     ``prune=False`` keeps every node and path: the full data that tests compare against.
     """
-    urls, extra = {}, {}
+    urls: dict[str, str] = {}
+    extra: dict[str, dict[str, Any]] = {}
     for node, attrs in graph.nodes(data=True):
         urls[node] = site_url(attrs["kind"], attrs["id"], directory_urls=directory_urls)
-        item = content.get(attrs["kind"], attrs["id"])
-        extra[node] = presentation_fields(attrs["kind"], item.model)
+        item = content.item(attrs["kind"], attrs["id"])
+        extra[node] = dict(presentation_fields(attrs["kind"], item.model))
         if attrs["kind"] == "stap":
-            extra[node]["nummer"] = item.model.nummer
+            extra[node]["nummer"] = item.as_(Stap).nummer
         elif attrs["kind"] == "tip":
-            extra[node].update(doelgroepen=list(item.model.doelgroepen), valkuil=item.model.soort == "valkuil")
+            tip = item.as_(Tip)
+            extra[node].update(doelgroepen=list(tip.doelgroepen), valkuil=tip.soort == "valkuil")
     # The words the advice is written in travel with the data, so both engines use the same.
     return {**engine_data(vragenlijst, graph, urls, extra, prune=prune), "taal": TAAL}
 

@@ -58,7 +58,7 @@ def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any
         case = item.model
         assert isinstance(case, Casus)
         provincie = case.provincie or "Onbekend"
-        values = {
+        values: dict[str, list[str]] = {
             "thema": list(case.themas),
             "provincie": [option_id(provincie)],
             "stad": [option_id(case.stad)],
@@ -81,7 +81,7 @@ def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any
             "waarden": {k: " ".join(v) for k, v in values.items()},
             "doc": numbers[("casus", item.id)],
         }
-    bouwsteen_order = [i.id for i in sorted(content.of("bouwsteen"), key=lambda i: i.model.nummer)]
+    bouwsteen_order = [i.id for i in content.numbered("bouwsteen")]
     facets = [
         _facet("thema", "Thema", options["thema"]),
         _facet("provincie", "Provincie of land", options["provincie"]),
@@ -112,7 +112,7 @@ def tip_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any]]
                         "stap": " ".join(tip.stappen), "thema": " ".join(tip.themas), "soort": tip.soort},
             "doc": numbers[("tip", item.id)],
         }
-    order = {kind: [i.id for i in sorted(content.of(kind), key=lambda i: i.model.nummer)] for kind in ("bouwsteen", "stap")}
+    order = {kind: [i.id for i in content.numbered(kind)] for kind in ("bouwsteen", "stap")}
     facets = [
         _facet("doelgroep", "Voor wie", _DOELGROEPEN, list(_DOELGROEPEN)),
         _facet("bouwsteen", "Bouwsteen", titles["bouwsteen"], order["bouwsteen"]),

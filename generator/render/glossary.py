@@ -20,6 +20,7 @@ from pathlib import PurePosixPath
 from typing import Iterable
 
 from ..load import Content
+from ..models import Begrip
 from ..markdown_abbr import MARK, widget_html
 from ..questionnaire.wording import first_sentence
 from .opmaak import EDITOR_BLOCK
@@ -55,13 +56,14 @@ class Glossary:
         self.directory_urls = directory_urls
         self.terms: dict[str, tuple[str, PurePosixPath]] = {}
         for item in content.of("begrip"):
-            for name in [item.model.term, *item.model.synoniemen]:
+            begrip = item.as_(Begrip)
+            for name in [begrip.term, *begrip.synoniemen]:
                 # A term that would break the definition syntax, or a very short one
                 # that matches inside ordinary words, gets no tooltip. Terms are found
                 # from their first letter on, so one must begin with a word character.
                 if len(name) >= 4 and not re.search(r"[\]\[\n*]", name) and _WORD.match(name):
                     self.terms.setdefault(
-                        name.casefold(), (tooltip_text(item.model.definitie), page_path("begrip", item.id))
+                        name.casefold(), (tooltip_text(begrip.definitie), page_path("begrip", item.id))
                     )
         self.pattern = _trie_pattern(self.terms) if self.terms else None
         # What the annotations depend on; the live preview redoes them when it changes.

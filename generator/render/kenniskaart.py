@@ -297,10 +297,10 @@ def _layout(nodes: dict[str, _Knoop], edges: list[_Rand]) -> _Layout:
         # cases leaning towards the blocks sit left.
         dx = min(24.0, (_GRID_X1 - _GRID_X0) / grid_cols)
         x0 = (_GRID_X0 + _GRID_X1) / 2 - dx * (grid_cols - 1) / 2
-        for row, start in enumerate(range(0, len(case_order), grid_cols)):
+        for grid_row, start in enumerate(range(0, len(case_order), grid_cols)):
             chunk = sorted(case_order[start:start + grid_cols], key=lambda n: (-_lean(n, links, nodes), n))
-            for col, node in enumerate(chunk):
-                positions[node] = (x0 + col * dx, case_top + (row + 0.5) * _GRID_ROW)
+            for place, node in enumerate(chunk):
+                positions[node] = (x0 + place * dx, case_top + (grid_row + 0.5) * _GRID_ROW)
         radius = max(2.5, min(5.0, dx / 3))
     return _Layout(positions, height, labelled, radius)
 

@@ -17,7 +17,8 @@ import networkx as nx
 from ..graph.build import node_id
 from ..graph.queries import neighbours, related_table
 from ..load import Content
-from ..models import KIND_BY_NAME, KINDS
+from ..models import KIND_BY_NAME, KINDS, Casus, Tip
+from ..models.aanpak import Onderdeel
 from ..models.casus import sterkte_volgorde
 from ..questionnaire.wording import first_sentence
 from markupsafe import Markup
@@ -156,8 +157,7 @@ def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
 def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
     cases = site.linked(item.kind, item.id, "casus", {"illustreert", "doorloopt", "voorbeeld"})
     cases.sort(key=lambda l: (sterkte_volgorde(l.attr("sterkte")), l.titel.casefold()))
-    siblings = site.content.of(item.kind)
-    siblings.sort(key=lambda i: i.model.nummer)
+    siblings = site.content.numbered(item.kind)
     position = [i.id for i in siblings].index(item.id)
     tips = site.linked(item.kind, item.id, "tip")
     return {
@@ -183,16 +183,18 @@ def _tips_by_other(site: _Site, item: Any, tips: list[Any]) -> list[dict[str, An
     each alphabetical.
     """
     other = _OTHER[item.kind]
-    order = {i.id: i.model.nummer for i in site.content.of(other)}
+    order = {i.id: i.as_(Onderdeel).nummer for i in site.content.of(other)}
     groups: dict[str | None, list[dict[str, Any]]] = {}
     for link in tips:
-        tip = site.content.get("tip", link.id)
-        if tip is None:
+        item_ = site.content.get("tip", link.id)
+        if item_ is None:
             continue
-        own = sorted((ref for ref in getattr(tip.model, KIND_BY_NAME[other].plural) if ref in order), key=order.get)
+        tip = item_.as_(Tip)
+        refs = tip.stappen if other == "stap" else tip.bouwstenen
+        own = sorted((ref for ref in refs if ref in order), key=order.__getitem__)
         groups.setdefault(own[0] if own else None, []).append(
-            {"id": tip.id, "titel": tip.title, "valkuil": tip.model.soort == "valkuil",
-             "regel": first_sentence(tip.model.tekst)})
+            {"id": item_.id, "titel": item_.title, "valkuil": tip.soort == "valkuil",
+             "regel": first_sentence(tip.tekst)})
     result = []
     for key in sorted(groups, key=lambda k: (k is None, order.get(k, 0) if k else 0)):
         tips = sorted(groups[key], key=lambda t: (t["valkuil"], t["titel"].casefold()))
@@ -272,9 +274,9 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
                            content=content, vragenlijst=vragenlijst)
 
     def matrix() -> str:
-        bouwstenen = sorted(content.of("bouwsteen"), key=lambda i: i.model.nummer)
+        bouwstenen = content.numbered("bouwsteen")
         casussen = sorted(content.of("casus"), key=lambda i: (i.title.casefold(), i.id))
-        sterkte = {c.id: {b.id: b.sterkte for b in c.model.bouwstenen} for c in casussen}
+        sterkte = {c.id: {b.id: b.sterkte for b in c.as_(Casus).bouwstenen} for c in casussen}
         return site.render("pages/matrix.md.j2", PurePosixPath("matrix.md"), bouwstenen=bouwstenen,
                            casussen=casussen, sterkte=sterkte)
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
@@ -37,6 +37,8 @@ from .documents import FIELDS, OVERVIEW, Document
 __all__ = ["WEIGHTS", "LENGTH_NORM", "K1", "PART_WEIGHT", "OVERVIEW_FACTOR", "MAX_POSTINGS", "PER_CHUNK",
            "FOLDER", "KEY_LENGTH", "FILE_BUDGET", "shard_key", "field_terms", "build_index", "search_files",
            "TermMemo"]
+
+TermWeights = dict[str, float]  # term -> weight (fractions: compound parts count less)
 
 FOLDER = "zoekindex"
 WEIGHTS = {"naam": 8.0, "plaats": 5.0, "namen": 3.0, "samenvatting": 2.0, "tekst": 1.0}
@@ -120,7 +122,7 @@ class TermMemo(_Terms):
 
     def __init__(self) -> None:
         super().__init__(set())
-        self.fields: dict[str, Counter[str]] = {}
+        self.fields: dict[str, TermWeights] = {}
         self.texts: dict[str, list[str]] = {}
 
     def words(self, text: str) -> list[str]:
@@ -142,18 +144,18 @@ class TermMemo(_Terms):
         if stale:
             self.fields.clear()
 
-    def field(self, text: str) -> Counter[str]:
+    def field(self, text: str) -> TermWeights:
         counts = self.fields.get(text)
         if counts is None:
             counts = self.fields[text] = field_terms(text, self)
         return counts
 
 
-def field_terms(text: str, known: set[str] | _Terms) -> Counter[str]:
+def field_terms(text: str, known: set[str] | _Terms) -> TermWeights:
     """Weighted term counts of one field: its words' stems, their compound parts at
     ``PART_WEIGHT``, and hyphenated words joined ('co-creatie' also as 'cocreatie')."""
     terms_of = known if isinstance(known, _Terms) else _Terms(known)
-    counts: Counter[str] = Counter()
+    counts: TermWeights = defaultdict(float)
     for word in words(text):
         if word not in STOPWOORDEN:
             for term, weight in terms_of.of(word):
@@ -179,11 +181,11 @@ def build_index(documents: Sequence[Document], vocabulary: set[str] | None = Non
     known = site_words(documents) if vocabulary is None else vocabulary
     if memo is not None:
         memo.renew(known)
-        terms_of: Callable[[str], Counter[str]] = memo.field
+        terms_of: Callable[[str], TermWeights] = memo.field
     else:
         plain = _Terms(known)
         terms_of = lambda text: field_terms(text, plain)  # noqa: E731
-    per_document: list[dict[str, Counter[str]]] = []
+    per_document: list[dict[str, TermWeights]] = []
     lengths: dict[str, list[float]] = defaultdict(list)
     for document in documents:
         fields = {name: terms_of(document.velden.get(name, "")) for name in FIELDS}
@@ -193,7 +195,7 @@ def build_index(documents: Sequence[Document], vocabulary: set[str] | None = Non
     average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, (document, fields) in enumerate(zip(documents, per_document)):
-        weighted: Counter[str] = Counter()
+        weighted: TermWeights = defaultdict(float)
         for name, counts in fields.items():
             norm = 1 - LENGTH_NORM[name] + LENGTH_NORM[name] * sum(counts.values()) / average[name]
             for term, count in counts.items():
