@@ -1,18 +1,25 @@
-"""Which fields of which kind refer to which other kind.
+"""Which fields of which kind refer to which other kind: read off the models.
 
-One table serves both the cross-reference check (``validate.py``) and the edges
-of the knowledge graph (``graph/build.py``), so the two can never disagree.
+A reference field is declared once, on the model, with ``Naar`` (models/common.py).
+The table here is derived from those declarations and serves both the
+cross-reference check (``validate.py``) and the edges of the knowledge graph
+(``graph/build.py``), so the two can never disagree, and a new reference field
+needs nothing outside its model.
 """
 
 from __future__ import annotations
 
+import types
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .models import KINDS
+from .models.common import REF, Naar
 
-__all__ = ["Reference", "REFERENCES", "FoundReference", "iter_references"]
+__all__ = ["Reference", "REFERENCES", "FoundReference", "iter_references", "declared_references", "ref_paths"]
 
 
 @dataclass(frozen=True)
@@ -23,33 +30,53 @@ class Reference:
     path: tuple[str, ...]
     target: str
     relation: str  # the edge's name in the knowledge graph
+    weight: int  # the edge's weight
 
 
-REFERENCES: tuple[Reference, ...] = (
-    Reference("casus", ("themas", "*"), "thema", "heeft_thema"),
-    Reference("casus", ("lessen", "*"), "tip", "leert"),
-    Reference("casus", ("bouwstenen", "*", "id"), "bouwsteen", "illustreert"),
-    Reference("casus", ("stappen", "*", "id"), "stap", "doorloopt"),
-    Reference("casus", ("begrippen", "*"), "begrip", "gebruikt_begrip"),
-    Reference("casus", ("kaders", "*"), "kader", "illustreert_kader"),
-    Reference("casus", ("bronnen", "*", "bron"), "bron", "bron"),
-    Reference("bouwsteen", ("voorbeelden", "*", "casus"), "casus", "voorbeeld"),
-    Reference("bouwsteen", ("bronnen", "*", "bron"), "bron", "bron"),
-    Reference("stap", ("bouwstenen", "*", "id"), "bouwsteen", "werkt_aan"),
-    Reference("stap", ("voorbeelden", "*", "casus"), "casus", "voorbeeld"),
-    Reference("stap", ("bronnen", "*", "bron"), "bron", "bron"),
-    Reference("tip", ("bouwstenen", "*"), "bouwsteen", "over_bouwsteen"),
-    Reference("tip", ("stappen", "*"), "stap", "over_stap"),
-    Reference("tip", ("themas", "*"), "thema", "heeft_thema"),
-    Reference("tip", ("casussen", "*"), "casus", "uit_casus"),
-    Reference("tip", ("bronnen", "*", "bron"), "bron", "bron"),
-    Reference("kader", ("elementen", "*", "casussen", "*"), "casus", "element_casus"),
-    Reference("kader", ("elementen", "*", "bouwstenen", "*"), "bouwsteen", "element_bouwsteen"),
-    Reference("kader", ("themas", "*"), "thema", "heeft_thema"),
-    Reference("kader", ("bronnen", "*", "bron"), "bron", "bron"),
-    Reference("begrip", ("verwant", "*"), "begrip", "verwant"),
-    Reference("begrip", ("bronnen", "*", "bron"), "bron", "bron"),
-)
+def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
+    """The type inside ``X | None``, ``list[X]`` and ``Annotated[X, ...]``: that type,
+    whether it is a list, and the Annotated metadata met on the way."""
+    many, metadata = False, []
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation, *extra = get_args(annotation)
+            metadata += extra
+        elif origin in (Union, types.UnionType):
+            annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+        elif origin is list:
+            many = True
+            (annotation,) = get_args(annotation)
+        else:
+            return annotation, many, metadata
+
+
+def _fields(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any, list[Any]]]:
+    """Every field, nested models included: its path, inner type and metadata."""
+    for name, info in model.model_fields.items():
+        inner, many, metadata = _unwrap(info.annotation)
+        path = prefix + (name,) + (("*",) if many else ())
+        yield path, inner, list(info.metadata) + metadata
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            yield from _fields(inner, path)
+
+
+def declared_references(kind: str, model: type[BaseModel]) -> tuple[Reference, ...]:
+    """The references an item of ``kind`` can hold, from the ``Naar`` on its model's fields."""
+    found = []
+    for path, _, metadata in _fields(model, ()):
+        for naar in (m for m in metadata if isinstance(m, Naar)):
+            full = path + ((naar.veld,) if naar.veld else ())
+            found.append(Reference(kind, full, naar.soort, naar.relatie, naar.gewicht))
+    return tuple(found)
+
+
+def ref_paths(model: type[BaseModel]) -> set[tuple[str, ...]]:
+    """Paths of every value typed ``Ref`` in ``model``: each must be covered by a ``Naar``."""
+    return {path for path, _, metadata in _fields(model, ()) if REF in metadata}
+
+
+REFERENCES: tuple[Reference, ...] = tuple(ref for kind in KINDS for ref in declared_references(kind.name, kind.model))
 
 
 @dataclass(frozen=True)
@@ -60,6 +87,7 @@ class FoundReference:
     target: str
     target_id: str
     relation: str
+    weight: int
     context: dict[str, Any]  # sibling fields, e.g. sterkte and toelichting
 
 
@@ -105,4 +133,4 @@ def iter_references(kind: str, data: Any) -> Iterator[FoundReference]:
                 parent = dict(parent)
             if isinstance(parent, dict) and path[-1] != "*":
                 context = {k: v for k, v in parent.items() if k != path[-1] and isinstance(v, (str, int))}
-            yield FoundReference(path, reference.target, value, reference.relation, context)
+            yield FoundReference(path, reference.target, value, reference.relation, reference.weight, context)

@@ -9,29 +9,7 @@ from ..models.casus import Casus, sterkte_gewicht
 from ..parallel import MIN_PARALLEL_QUICK, parallel_map
 from ..references import iter_references
 
-__all__ = ["build_graph", "node_id", "RELATION_WEIGHT"]
-
-# How strongly a case illustrates a building block, as an edge weight. A
-# counter-example still teaches something about the block, so it keeps a weight.
-
-# Default weight per relation; casus -> bouwsteen uses its sterkte instead.
-RELATION_WEIGHT = {
-    "illustreert": 2,
-    "heeft_thema": 2,
-    "leert": 2,
-    "doorloopt": 2,
-    "werkt_aan": 2,
-    "uit_casus": 2,
-    "over_bouwsteen": 2,
-    "over_stap": 2,
-    "voorbeeld": 1,
-    "gebruikt_begrip": 1,
-    "illustreert_kader": 1,
-    "element_casus": 1,
-    "element_bouwsteen": 1,
-    "verwant": 1,
-    "bron": 1,
-}
+__all__ = ["build_graph", "node_id"]
 
 
 def node_id(kind: str, item_id: str) -> str:
@@ -80,7 +58,8 @@ def _edges_of(item: Item, graph: nx.MultiDiGraph) -> tuple[str, list[tuple[str, 
         target = node_id(ref.target, ref.target_id)
         if target not in graph or target == source:
             continue
-        attrs: dict[str, object] = {"relation": ref.relation, "weight": RELATION_WEIGHT[ref.relation]}
+        # The weight is declared with the field (models, ``Naar``); a case's bouwstenen weigh by sterkte.
+        attrs: dict[str, object] = {"relation": ref.relation, "weight": ref.weight}
         if "sterkte" in ref.context:
             attrs["sterkte"] = ref.context["sterkte"]
             attrs["weight"] = sterkte_gewicht(ref.context["sterkte"])

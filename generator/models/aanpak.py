@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import BronVerwijzing, Koppeling, KorteTekst, Model, Opmaak, Ref, Tekst
+from .common import BronVerwijzing, Koppeling, KorteTekst, Model, Naar, Opmaak, Ref, Tekst
 
 __all__ = ["Bouwsteen", "Onderdeel", "Stap", "Voorbeeld"]
 
@@ -16,7 +16,7 @@ class Voorbeeld(Model):
 
     tekst: Opmaak = Field(description="Het voorbeeld in een paar zinnen.")
     plaats: KorteTekst | None = Field(default=None, description="Stad of wijk van het voorbeeld.")
-    casus: Ref | None = Field(default=None, description="Id van de casus, als die in Wijkkompas staat.")
+    casus: Annotated[Ref, Naar("casus", "voorbeeld", 1)] | None = Field(default=None, description="Id van de casus, als die in Wijkkompas staat.")
 
 
 class Onderdeel(Model):
@@ -40,6 +40,6 @@ class Bouwsteen(Onderdeel):
 class Stap(Onderdeel):
     """One of the five steps of the agile neighbourhood approach."""
 
-    bouwstenen: list[Koppeling] = Field(
+    bouwstenen: Annotated[list[Koppeling], Naar("bouwsteen", "werkt_aan", 2, veld="id")] = Field(
         min_length=1, max_length=50, description="Bouwstenen waar deze stap vooral aan werkt."
     )

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import (
-    BronVerwijzing, Koppeling, KorteTekst, Link, Model, Opmaak, PartijType, Ref, Tekst,
+    BronVerwijzing, Koppeling, KorteTekst, Link, Model, Naar, Opmaak, PartijType, Ref, Tekst,
 )
 
 __all__ = ["Casus", "Partij", "Gebeurtenis", "BouwsteenKoppeling", "Rollen", "STERKTES", "sterkte_volgorde",
@@ -120,7 +120,8 @@ class Casus(Model):
     )
     verhaal: Opmaak | None = Field(default=None, description="Het verhaal van de casus, in eigen woorden.")
     tijdlijn: list[Gebeurtenis] = Field(default_factory=list, max_length=200, description="Gebeurtenissen op jaar.")
-    themas: list[Ref] = Field(min_length=1, max_length=50, description="Ids van thema's (content/themas/).")
+    themas: Annotated[list[Ref], Naar("thema", "heeft_thema", 2)] = Field(
+        min_length=1, max_length=50, description="Ids van thema's (content/themas/).")
     initiatiefnemers: list[PartijType] = Field(
         min_length=1, max_length=10, description="Soort partij die het initiatief nam (voor de casusverkenner)."
     )
@@ -131,14 +132,14 @@ class Casus(Model):
     aanpak: Opmaak | None = Field(default=None, description="Hoe het werkt: de werkwijze.")
     resultaten: list[Tekst] = Field(default_factory=list, max_length=100, description="Resultaten, met cijfers uit de bron.")
     knelpunten: list[Tekst] = Field(default_factory=list, max_length=100, description="Knelpunten, spanningen en dilemma's.")
-    lessen: list[Ref] = Field(default_factory=list, max_length=100, description="Ids van tips (content/tips/) die deze casus leert.")
+    lessen: Annotated[list[Ref], Naar("tip", "leert", 2)] = Field(default_factory=list, max_length=100, description="Ids van tips (content/tips/) die deze casus leert.")
     rollen: Rollen | None = Field(default=None, description="Rollen van bewoners en professionals.")
-    bouwstenen: list[BouwsteenKoppeling] = Field(
+    bouwstenen: Annotated[list[BouwsteenKoppeling], Naar("bouwsteen", "illustreert", 2, veld="id")] = Field(
         default_factory=list, max_length=50, description="Bouwstenen die de casus illustreert, met sterkte."
     )
-    stappen: list[Koppeling] = Field(default_factory=list, max_length=50, description="Stappen die de casus laat zien.")
-    begrippen: list[Ref] = Field(default_factory=list, max_length=100, description="Ids van begrippen die in de casus spelen.")
-    kaders: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van kaders die de casus illustreert.")
+    stappen: Annotated[list[Koppeling], Naar("stap", "doorloopt", 2, veld="id")] = Field(default_factory=list, max_length=50, description="Stappen die de casus laat zien.")
+    begrippen: Annotated[list[Ref], Naar("begrip", "gebruikt_begrip", 1)] = Field(default_factory=list, max_length=100, description="Ids van begrippen die in de casus spelen.")
+    kaders: Annotated[list[Ref], Naar("kader", "illustreert_kader", 1)] = Field(default_factory=list, max_length=50, description="Ids van kaders die de casus illustreert.")
     auteurs: list[KorteTekst] = Field(default_factory=list, max_length=50, description="Auteurs van het hoofdstuk in de bron.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de feiten vandaan komen.")
     links: list[Link] = Field(default_factory=list, max_length=50, description="Websites die de bron noemt.")

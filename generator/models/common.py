@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -16,6 +17,8 @@ __all__ = [
     "Model",
     "Slug",
     "Ref",
+    "Naar",
+    "REF",
     "Tekst",
     "KorteTekst",
     "Opmaak",
@@ -201,11 +204,39 @@ Slug = Annotated[
     str, Field(max_length=80, description="Id: kleine letters, cijfers en koppeltekens."),
     AfterValidator(_check_slug),
 ]
+
+
+class _RefMark:
+    """Marks the ``Ref`` type, so a test can find every reference field and require a ``Naar``."""
+
+    def __repr__(self) -> str:
+        return "REF"
+
+
+REF = _RefMark()
 Ref = Annotated[
     str,
     Field(max_length=80, description="Id van een ander item (de bestandsnaam zonder .yml)."),
     AfterValidator(_check_slug),
+    REF,
 ]
+
+
+@dataclass(frozen=True)
+class Naar:
+    """Declares a reference field, once, on the field: ``Annotated[list[Ref], Naar(...)]``.
+
+    The field holds ids of ``soort`` items (for a list of entries: in each entry's
+    ``veld``). From this one declaration come the check that each id exists
+    (``references.py``, ``validate.py``) and the knowledge graph's edge ``relatie``
+    with ``gewicht`` (``graph/build.py``); a case's bouwstenen take their weight
+    from their sterkte instead.
+    """
+
+    soort: str
+    relatie: str
+    gewicht: int
+    veld: str | None = None
 KorteTekst = Annotated[
     str, Field(min_length=1, max_length=200, description="Korte tekst op één regel, zonder opmaak."),
     AfterValidator(_check_plain),
@@ -312,7 +343,7 @@ class Model(BaseModel):
 class BronVerwijzing(Model):
     """Where in a source publication a piece of content comes from."""
 
-    bron: Ref = Field(description="Id van de bron (een bestand in content/bronnen/).")
+    bron: Annotated[Ref, Naar("bron", "bron", 1)] = Field(description="Id van de bron (een bestand in content/bronnen/).")
     hoofdstuk: KorteTekst = Field(
         description="Hoofdstuk of paragraaf in de bron, bijv. 'H4 Zorgvrijstaat Rotterdam West'."
     )

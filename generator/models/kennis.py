@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from .common import (
-    BronVerwijzing, Doelgroep, KorteTekst, Link, Model, Opmaak, Ref, Tekst,
+    BronVerwijzing, Doelgroep, KorteTekst, Link, Model, Naar, Opmaak, Ref, Tekst,
 )
 
 __all__ = ["Tip", "Kader", "Element", "Thema", "Begrip", "Bron", "Hoofdstuk"]
@@ -20,10 +20,14 @@ class Tip(Model):
     tekst: Annotated[Opmaak, Field(max_length=3_000)] = Field(description="De tip uitgelegd in een paar zinnen.")
     soort: Literal["tip", "valkuil"] = Field(default="tip", description="tip of valkuil.")
     doelgroepen: list[Doelgroep] = Field(min_length=1, max_length=10, description="Voor wie de tip bedoeld is.")
-    bouwstenen: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van bouwstenen.")
-    stappen: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van stappen.")
-    themas: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van thema's.")
-    casussen: list[Ref] = Field(default_factory=list, max_length=200, description="Ids van casussen waar de tip uit komt.")
+    bouwstenen: Annotated[list[Ref], Naar("bouwsteen", "over_bouwsteen", 2)] = Field(
+        default_factory=list, max_length=50, description="Ids van bouwstenen.")
+    stappen: Annotated[list[Ref], Naar("stap", "over_stap", 2)] = Field(
+        default_factory=list, max_length=50, description="Ids van stappen.")
+    themas: Annotated[list[Ref], Naar("thema", "heeft_thema", 2)] = Field(
+        default_factory=list, max_length=50, description="Ids van thema's.")
+    casussen: Annotated[list[Ref], Naar("casus", "uit_casus", 2)] = Field(
+        default_factory=list, max_length=200, description="Ids van casussen waar de tip uit komt.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar de tip vandaan komt.")
 
 
@@ -32,8 +36,10 @@ class Element(Model):
 
     naam: KorteTekst = Field(description="Naam van het element.")
     uitleg: Opmaak = Field(description="Wat het element inhoudt.")
-    casussen: list[Ref] = Field(default_factory=list, max_length=200, description="Casussen die de bron hiermee verbindt.")
-    bouwstenen: list[Ref] = Field(default_factory=list, max_length=50, description="Bouwstenen die hierbij horen.")
+    casussen: Annotated[list[Ref], Naar("casus", "element_casus", 1)] = Field(
+        default_factory=list, max_length=200, description="Casussen die de bron hiermee verbindt.")
+    bouwstenen: Annotated[list[Ref], Naar("bouwsteen", "element_bouwsteen", 1)] = Field(
+        default_factory=list, max_length=50, description="Bouwstenen die hierbij horen.")
 
 
 class Kader(Model):
@@ -43,7 +49,8 @@ class Kader(Model):
     samenvatting: Annotated[Tekst, Field(max_length=600)] = Field(description="Het kader in één à twee zinnen.")
     uitleg: Opmaak = Field(description="Uitleg: waar komt het vandaan, hoe gebruikt u het.")
     elementen: list[Element] = Field(min_length=1, max_length=100, description="De onderdelen van het kader.")
-    themas: list[Ref] = Field(default_factory=list, max_length=50, description="Ids van thema's.")
+    themas: Annotated[list[Ref], Naar("thema", "heeft_thema", 2)] = Field(
+        default_factory=list, max_length=50, description="Ids van thema's.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar het kader vandaan komt.")
 
 
@@ -60,7 +67,8 @@ class Begrip(Model):
     term: KorteTekst = Field(description="Het begrip zelf, bijv. 'Samenredzaamheid'.")
     definitie: Annotated[Opmaak, Field(max_length=1_500)] = Field(description="Een tot drie zinnen uitleg.")
     synoniemen: list[KorteTekst] = Field(default_factory=list, max_length=50, description="Andere woorden voor hetzelfde.")
-    verwant: list[Ref] = Field(default_factory=list, max_length=100, description="Ids van verwante begrippen.")
+    verwant: Annotated[list[Ref], Naar("begrip", "verwant", 1)] = Field(
+        default_factory=list, max_length=100, description="Ids van verwante begrippen.")
     bronnen: list[BronVerwijzing] = Field(min_length=1, max_length=100, description="Waar het begrip vandaan komt.")
 
 
