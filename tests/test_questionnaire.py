@@ -418,17 +418,3 @@ def test_an_explanation_tree_that_stops_early_keeps_the_paths_it_was_asked_for()
     assert explanation_parents(adjacency, ["a"], until={"f", "e"}) == full
 
 
-def test_propagation_without_scipy_equals_scipy_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Small knowledge bases skip importing scipy; the numbers must not change."""
-    import numpy as np
-
-    from generator.questionnaire import scoring
-
-    result = check_project(Project.at(REPO))
-    graph = scoring.propagation_graph(result.graph)
-    effects_list = [{"thema:armoede": 3}, {"bouwsteen:vertrouwen": 2, "stap:coalitie-vormen": 1}, {}]
-    monkeypatch.setattr(scoring, "_SMALL", 10**9)
-    _, small = scoring._propagate(graph, effects_list)
-    monkeypatch.setattr(scoring, "_SMALL", 0)
-    _, with_scipy = scoring._propagate(graph, effects_list)
-    assert np.array_equal(small, with_scipy)

@@ -23,8 +23,8 @@ for the cases and tips that match it best, not for a faint echo of itself in
 every corner of the graph. That keeps the advice focused, and it keeps the data
 the browser loads the same size whether there are 25 cases or 10,000.
 
-All answers are propagated in one batched power iteration (one sparse product
-per step for all answers), the same iteration as ``networkx.pagerank``.
+All answers are propagated in one batched power iteration (one scipy sparse
+product per step for all answers), the same iteration as ``networkx.pagerank``.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ RESULT_KINDS = ("bouwsteen", "stap", "tip", "casus", "kader")
 _TOL = 1e-12  # per node, as networkx's ``tol``: columns stop when the L1 change < N * tol
 _MAX_ITER = 10_000
 _BALANCE_TOL = 1e-9  # relative spread of the row sums at which ``balance`` stops
-_SMALL = 20_000  # matrix entries up to which the propagation runs without scipy
 # Per answer, how many items of a kind it may lift: four times the longest list
 # of that kind in the advice (tips: per audience). Kinds not named keep every item.
 NOMINATIONS = {"casus": 20, "tip": 32, "kader": 8}
@@ -71,64 +70,18 @@ def propagation_graph(knowledge: nx.MultiDiGraph) -> nx.Graph:
     return graph
 
 
-def _transition(graph: nx.Graph, nodes: list[str]) -> tuple[_Rows, np.ndarray]:
-    """The transposed row-normalised weights, and each node's total weight.
+def _transition(graph: nx.Graph, nodes: list[str]) -> tuple[Any, np.ndarray]:
+    """The transposed row-normalised weights (a scipy sparse matrix), and each node's total weight.
 
-    Row ``i`` holds, per neighbour ``j`` in node order, the share of ``j``'s
-    rank that flows to ``i``: ``weight(j, i) / total(j)``. The same values, in
-    the same order, as ``(diags(1 / total) @ A).T.tocsr()`` in scipy.
+    Row ``i`` holds, per neighbour ``j``, the share of ``j``'s rank that flows to
+    ``i``: ``weight(j, i) / total(j)``, as in ``networkx.pagerank``.
     """
-    index = {node: i for i, node in enumerate(nodes)}
-    n = len(nodes)
-    edges = [(index[u], index[v], weight) for u, v, weight in graph.edges(data="weight")]
-    u, v, w = (np.array(side, dtype=np.int64) for side in zip(*edges)) if edges else (np.zeros(0, np.int64),) * 3
-    back = u != v  # a loop is one entry, as in the adjacency matrix
-    sources, targets = np.concatenate((u, v[back])), np.concatenate((v, u[back]))
-    weights = np.concatenate((w, w[back])).astype(np.float64)
-    total = np.bincount(sources, weights=weights, minlength=n)  # whole numbers: exact in any order
+    import scipy.sparse  # here: only building the questionnaire data pays for the import
+
+    adjacency = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight="weight", dtype=float, format="csr")
+    total = np.asarray(adjacency.sum(axis=1)).ravel()
     inverse = np.divide(1.0, total, out=np.zeros_like(total), where=total != 0)
-    order = np.lexsort((sources, targets))
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(targets, minlength=n), out=indptr[1:])
-    return _Rows(indptr, sources[order], (inverse[sources] * weights)[order]), total
-
-
-class _Rows:
-    """A square sparse matrix by rows, times dense columns, summed as scipy sums.
-
-    scipy's product adds each row's terms one after another in stored order;
-    so does this, so the results are the same to the last bit. Below
-    ``_SMALL`` entries it runs on numpy alone: importing ``scipy.sparse``
-    takes 0.3 s, more than the whole propagation on a small knowledge base.
-    """
-
-    def __init__(self, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray) -> None:
-        self._scipy: Any = None
-        self._passes: list[tuple[int, np.ndarray, np.ndarray]] = []
-        if len(data) > _SMALL:
-            import scipy.sparse  # here: only a large knowledge base pays for the import
-
-            n = len(indptr) - 1
-            self._scipy = scipy.sparse.csr_array((data, indices, indptr), shape=(n, n))
-            return
-        # Longest rows first, so the rows that have a k-th entry are always a prefix.
-        lengths = np.diff(indptr)
-        self._order = np.argsort(-lengths, kind="stable")
-        ranked = lengths[self._order]
-        for k in range(int(ranked[0]) if len(ranked) else 0):
-            count = int(np.count_nonzero(ranked > k))
-            entries = indptr[self._order[:count]] + k
-            self._passes.append((count, indices[entries], data[entries, None]))
-
-    def times(self, x: np.ndarray) -> np.ndarray:
-        if self._scipy is not None:
-            return self._scipy @ x
-        ranked = np.zeros(x.shape)
-        for count, columns, values in self._passes:
-            ranked[:count] += values * x[columns]
-        result = np.empty_like(ranked)
-        result[self._order] = ranked
-        return result
+    return (scipy.sparse.diags_array(inverse) @ adjacency).T.tocsr(), total
 
 
 def _propagate(graph: nx.Graph, effects_list: list[dict[str, int]]) -> tuple[list[str], np.ndarray]:
@@ -158,7 +111,7 @@ def _propagate(graph: nx.Graph, effects_list: list[dict[str, int]]) -> tuple[lis
             break
         last = x[:, active]
         p = personal[:, active]
-        new = ALPHA * (transposed.times(last) + last[dangling].sum(axis=0) * p) + (1 - ALPHA) * p
+        new = ALPHA * (transposed @ last + last[dangling].sum(axis=0) * p) + (1 - ALPHA) * p
         x[:, active] = new
         converged = np.abs(new - last).sum(axis=0) < n * _TOL
         active = active[~converged]
