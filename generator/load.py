@@ -25,7 +25,7 @@ from .models.aanpak import Onderdeel
 from .models.common import SLUG_PATTERN
 from .yamlfile import MAX_FILE_BYTES, ParsedFile, YamlProblem, parse_yaml
 
-__all__ = ["Item", "Content", "load_content", "read_content_file", "field_at_line", "YAML_SUFFIXES"]
+__all__ = ["Item", "Content", "load_content", "read_content_file", "read_yaml", "field_at_line", "YAML_SUFFIXES"]
 
 YAML_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -210,6 +210,17 @@ def read_content_file(path: Path) -> bytes:
 _KEY_RE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
 
+def read_yaml(path: Path, rel: str) -> tuple[ParsedFile | None, list[Problem]]:
+    """Read and parse one content file (``rel``: its name in messages); a problem instead when it cannot be."""
+    raw = b""
+    try:
+        raw = read_content_file(path)
+        return parse_yaml(raw), []
+    except YamlProblem as exc:
+        veld = field_at_line(raw, exc.regel) if raw else "(bestand)"
+        return None, [Problem(rel, exc.regel, exc.kolom, veld, exc.melding, exc.oplossing)]
+
+
 def field_at_line(raw: bytes, regel: int) -> str:
     """The key on (or just above) a line, to name the field of a YAML error."""
     lines = raw.decode("utf-8", errors="replace").splitlines()
@@ -232,13 +243,9 @@ def _load_file(path: Path, root: Path, kind: Kind) -> tuple[Item | ParsedFile | 
             "gebruik alleen kleine letters, cijfers en koppeltekens"
             + (f"; hernoem het bestand bijv. naar '{better}.yml'" if better else ", bijv. 'de-ketel.yml'"),
         ))
-    raw = b""
-    try:
-        raw = read_content_file(path)
-        parsed = parse_yaml(raw)
-    except YamlProblem as exc:
-        veld = field_at_line(raw, exc.regel) if raw else "(bestand)"
-        return None, problems + [Problem(rel, exc.regel, exc.kolom, veld, exc.melding, exc.oplossing)]
+    parsed, found = read_yaml(path, rel)
+    if parsed is None:
+        return None, problems + found
     if not isinstance(parsed.data, dict):
         soort = "een lijst" if isinstance(parsed.data, list) else "een losse waarde"
         regel, kolom = parsed.locate(())

@@ -8,10 +8,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import Problem
-from ..load import Content, field_at_line, read_content_file
+from ..load import Content, read_yaml
 from ..messages import problems_from_validation_error, suggest
 from ..models import KIND_BY_NAME
-from ..yamlfile import ParsedFile, YamlProblem, parse_yaml
+from ..yamlfile import ParsedFile
 from .model import Vragenlijst
 from .routing import find_routing_problems
 
@@ -27,13 +27,9 @@ def load_vragenlijst(root: Path) -> tuple[Vragenlijst | None, ParsedFile | None,
         return None, None, []
     # Anything else by this name (a folder, a pipe, a link, a huge file) is refused
     # by the same reader as every content file, rather than silently dropping the questionnaire.
-    raw = b""
-    try:
-        raw = read_content_file(path)
-        parsed = parse_yaml(raw)
-    except YamlProblem as exc:
-        veld = field_at_line(raw, exc.regel) if raw else "(bestand)"
-        return None, None, [Problem(VRAGENLIJST_PAD, exc.regel, exc.kolom, veld, exc.melding, exc.oplossing)]
+    parsed, problems = read_yaml(path, VRAGENLIJST_PAD)
+    if parsed is None:
+        return None, None, problems
     if not isinstance(parsed.data, dict):
         return None, parsed, [Problem(VRAGENLIJST_PAD, 1, 1, "", "de vragenlijst moet een blok met velden zijn",
                                       "begin met 'titel:', 'inleiding:', 'start:' en 'vragen:'")]
