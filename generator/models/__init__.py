@@ -1,7 +1,9 @@
 """The content model (pydantic only, no I/O): one class per kind of content.
 
 ``KINDS`` maps each kind to its model class, its folder and its page folder; the
-loader, graph and generator all read it, so adding a kind is one line here.
+loader, checks, graph and pages all read it. Adding a kind takes four files: its
+model (references declared with ``Naar``), a row here, and its page and overview
+templates (shown in tests/test_nieuwe_soort.py).
 """
 
 from __future__ import annotations
