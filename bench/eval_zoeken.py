@@ -44,7 +44,7 @@ def load_queries(path: Path = QUERIES) -> list[Vraag]:
     return [Vraag(str(entry["zoek"]), str(entry.get("soort", "")), [str(g) for g in entry["goed"]]) for entry in raw]
 
 
-def build_index(target: Path, root: Path = REPO, *, directory_urls: bool = True) -> Path:
+def build_index(target: Path, root: Path = REPO) -> Path:
     """Write the site's search index (as the build makes it) into ``target``; return its folder."""
     from generator.build import render_all
     from generator.check import check_project
@@ -55,7 +55,7 @@ def build_index(target: Path, root: Path = REPO, *, directory_urls: bool = True)
     result = check_project(project)
     if not result.ok:
         raise RuntimeError("de inhoud is niet in orde; draai eerst 'wijkkompas check'")
-    for path, data in render_all(project, result, directory_urls=directory_urls).items():
+    for path, data in render_all(project, result).items():
         if path.parts[0] == FOLDER:
             (target / path).parent.mkdir(parents=True, exist_ok=True)
             (target / path).write_bytes(data)

@@ -47,6 +47,7 @@ from .search.index import search_files
 from .parallel import die_with_parent, parallel_map
 from .render.glossary import Glossary
 from .timing import stage
+from .urls import Urls
 from .warm import Warm, folder_stamp
 
 __all__ = ["generate", "checked", "render_all", "build_site", "write_tree", "stop_for_test", "SKIP_HOOK_ENV", "LOCK_WAIT_ENV",
@@ -85,7 +86,7 @@ def stop_for_test(stage: str, build_pid: int | None = None) -> None:
             pass
 
 
-def render_all(project: Project, result: CheckResult, *, directory_urls: bool = True, warm: Warm | None = None,
+def render_all(project: Project, result: CheckResult, *, urls: Urls = Urls(), warm: Warm | None = None,
                only: set[PurePosixPath] | None = None) -> dict[PurePosixPath, bytes]:
     """Every generated file of the docs folder (pages, data, assets) as UTF-8 bytes.
 
@@ -100,14 +101,14 @@ def render_all(project: Project, result: CheckResult, *, directory_urls: bool = 
     """
     env = make_environment(project.templates, cache=project.template_cache)
     content, graph = result.content, result.graph
-    glossary = Glossary(content, directory_urls=directory_urls)
+    glossary = Glossary(content, urls=urls)
     memo = warm.pages if warm is not None else None
     if memo is not None:
-        memo.start(f"{folder_stamp(project.templates)} {directory_urls}")
+        memo.start(f"{folder_stamp(project.templates)} {urls.directory}")
     Job = Callable[[], list[tuple[PurePosixPath, bytes]]]
 
     def data() -> list[tuple[PurePosixPath, bytes]]:
-        made = render_data(content, graph, result.vragenlijst, directory_urls=directory_urls)
+        made = render_data(content, graph, result.vragenlijst, urls=urls)
         return list(made.items())
 
     build_pid = os.getpid()
@@ -125,7 +126,7 @@ def render_all(project: Project, result: CheckResult, *, directory_urls: bool = 
 
     try:
         pages, heavy = page_jobs(content, graph, env, result.vragenlijst, edit_url=project.edit_url,
-                                 directory_urls=directory_urls, memo=memo)
+                                 urls=urls, memo=memo)
         if only is not None:
             return {path: text for made in (page(path, render)() for path, render in pages if path in only)
                     for path, text in made}
@@ -146,7 +147,7 @@ def render_all(project: Project, result: CheckResult, *, directory_urls: bool = 
     files: dict[PurePosixPath, bytes] = {path: text for made in done for path, text in made}
     # The search index, from the content and the pages' titles (generator/search/).
     with stage("zoekindex"):
-        files.update(search_files(documents(result.content, files, directory_urls=directory_urls),
+        files.update(search_files(documents(result.content, files, urls=urls),
                                   warm.search if warm is not None else None))
     if project.assets.is_dir():
         for asset in sorted(project.assets.rglob("*")):
@@ -220,7 +221,7 @@ def generate(project: Project, *, offline: bool = False, warm: Warm | None = Non
     """
     result = checked(project, warm)
     stop_for_test("after-check")
-    files = render_all(project, result, directory_urls=not offline, warm=warm)
+    files = render_all(project, result, urls=Urls(directory=not offline), warm=warm)
     with stage(f"{len(files)} bestanden naar {project.docs_dir.name}/ schrijven"):
         write_tree(project.docs_dir, files)
     stop_for_test("after-docs")

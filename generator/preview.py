@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable
 
 from .build import SKIP_HOOK_ENV, _build_lock, checked, render_all, write_tree
 from .load import Item
-from .render.pages import page_path
+from .urls import page_path
 from .errors import ContentError
 from .project import Project
 from .warm import Warm

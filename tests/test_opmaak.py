@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
 import pytest
+
+from generator.urls import Urls
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,7 +153,7 @@ def test_glossary_marks_a_term_once_in_an_editor_text_and_never_inside_a_tag() -
     from generator.render.glossary import Glossary
 
     glossary = Glossary.__new__(Glossary)
-    glossary.directory_urls = True
+    glossary.urls = Urls()
     glossary.terms = {"buurtkracht": ("Kracht van de buurt.", PurePosixPath("begrippen/buurtkracht.md"))}
     from generator.render.glossary import _trie_pattern
 
@@ -173,7 +175,7 @@ def test_glossary_explains_a_begrip_once_per_page_whatever_its_form() -> None:
     from generator.render.glossary import Glossary, _trie_pattern
 
     glossary = Glossary.__new__(Glossary)
-    glossary.directory_urls = True
+    glossary.urls = Urls()
     wijk = ("Een buurt.", PurePosixPath("begrippen/wijk.md"))
     glossary.terms = {"wijk": wijk, "buurt": wijk}  # a term and its synonym
     glossary.pattern = _trie_pattern(glossary.terms)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import checked, generate, render_all
-from generator.render.pages import page_path
+from generator.urls import page_path
 from generator.project import Project
 from generator.warm import Warm
 from tests.conftest import REPO

@@ -16,6 +16,7 @@ from ..questionnaire.model import Vragenlijst
 from ..questionnaire.scoring import engine_data
 from ..questionnaire.wire import encode
 from ..questionnaire.wording import TAAL, presentation_fields
+from ..urls import Urls
 
 __all__ = ["render_data", "dump_json"]
 
@@ -61,42 +62,16 @@ def _graph_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return {"knopen": nodes, "verbindingen": edges}
 
 
-def site_url(kind: str, item_id: str, *, directory_urls: bool = True) -> str:
-    """The URL of an item's page relative to the site root.
-
-    ``casussen/de-ketel/`` on a web server; ``casussen/de-ketel.html`` in the
-    offline copy, which is opened from disk where folders do not resolve to
-    their ``index.html``.
-    """
-    return page_url(PurePosixPath(KIND_BY_NAME[kind].plural, f"{item_id}.md"), directory_urls=directory_urls)
-
-
-def page_url(path: PurePosixPath, *, directory_urls: bool = True) -> str:
-    """The URL (relative to the site root) of the page made from the Markdown file ``path``.
-
-    >>> page_url(PurePosixPath("casussen/index.md")), page_url(PurePosixPath("matrix.md"))
-    ('casussen/', 'matrix/')
-    >>> page_url(PurePosixPath("index.md"), directory_urls=False)
-    'index.html'
-    """
-    stem = path.with_suffix("").as_posix()
-    if not directory_urls:
-        return f"{stem}.html"
-    if path.name == "index.md":
-        return "" if stem == "index" else stem[: -len("index")]
-    return f"{stem}/"
-
-
 def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst,
-                       *, directory_urls: bool = True, prune: bool = True) -> dict[str, Any]:
+                       *, urls: Urls = Urls(), prune: bool = True) -> dict[str, Any]:
     """The engine data for the questionnaire (``data/vragenlijst.json``).
 
     ``prune=False`` keeps every node and path: the full data that tests compare against.
     """
-    urls: dict[str, str] = {}
+    addresses: dict[str, str] = {}
     extra: dict[str, dict[str, Any]] = {}
     for node, attrs in graph.nodes(data=True):
-        urls[node] = site_url(attrs["kind"], attrs["id"], directory_urls=directory_urls)
+        addresses[node] = urls.item(attrs["kind"], attrs["id"])
         item = content.item(attrs["kind"], attrs["id"])
         extra[node] = dict(presentation_fields(attrs["kind"], item.model))
         if attrs["kind"] == "stap":
@@ -105,11 +80,11 @@ def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vr
             tip = item.as_(Tip)
             extra[node].update(doelgroepen=list(tip.doelgroepen), valkuil=tip.soort == "valkuil")
     # The words the advice is written in travel with the data, so both engines use the same.
-    return {**engine_data(vragenlijst, graph, urls, extra, prune=prune), "taal": TAAL}
+    return {**engine_data(vragenlijst, graph, addresses, extra, prune=prune), "taal": TAAL}
 
 
 def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None,
-                *, directory_urls: bool = True) -> dict[PurePosixPath, bytes]:
+                *, urls: Urls = Urls()) -> dict[PurePosixPath, bytes]:
     """Render the JSON data files: one per kind, the graph, and the questionnaire.
 
     Returns
@@ -126,7 +101,7 @@ def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlij
     files[PurePosixPath("data", "graaf.json")] = dump_json(_graph_data(graph)).encode("utf-8")
     if vragenlijst is not None:
         # Compact: this file is downloaded by every visitor of the questionnaire.
-        text = _compact(encode(questionnaire_data(content, graph, vragenlijst, directory_urls=directory_urls)))
+        text = _compact(encode(questionnaire_data(content, graph, vragenlijst, urls=urls)))
         files[PurePosixPath("data", "vragenlijst.json")] = f"{text}\n".encode("utf-8")
         # The same data as a script, for the questionnaire page: it also works when
         # the site is opened from disk, where browsers refuse fetch().

@@ -24,7 +24,7 @@ from ..models import Begrip
 from ..markdown_abbr import MARK, widget_html
 from ..questionnaire.wording import first_sentence
 from .opmaak import EDITOR_BLOCK
-from .pages import html_linker, page_path
+from ..urls import Urls, page_path
 
 __all__ = ["tooltip_text", "Glossary", "MAX_TOOLTIP"]
 
@@ -52,8 +52,8 @@ def tooltip_text(definition: str) -> str:
 class Glossary:
     """The glossary terms of the content, ready to mark on any page."""
 
-    def __init__(self, content: Content, *, directory_urls: bool = True) -> None:
-        self.directory_urls = directory_urls
+    def __init__(self, content: Content, *, urls: Urls = Urls()) -> None:
+        self.urls = urls
         self.terms: dict[str, tuple[str, PurePosixPath]] = {}
         for item in content.of("begrip"):
             begrip = item.as_(Begrip)
@@ -67,13 +67,13 @@ class Glossary:
                     )
         self.pattern = _trie_pattern(self.terms) if self.terms else None
         # What the annotations depend on; the live preview redoes them when it changes.
-        self.stamp = repr((directory_urls, sorted(self.terms.items())))
+        self.stamp = repr((urls.directory, sorted(self.terms.items())))
 
     def annotate(self, path: PurePosixPath, text: str) -> str:
         """The page with abbreviation lines for the terms it contains (not on glossary pages)."""
         if self.pattern is None or path.parts[0] == "begrippen":
             return text
-        href = html_linker(path, self.directory_urls)
+        href = self.urls.html_linker(path)
         front = _FRONT_MATTER.match(text)
         offset = front.end() if front else 0
         blocks = [(match.start(), match.end()) for match in EDITOR_BLOCK.finditer(text, offset)]

@@ -26,54 +26,11 @@ from markupsafe import Markup
 from .facets import casus_facets, facets_json, tip_facets
 from .kenniskaart import kenniskaart_alternative, render_kenniskaart
 from .memo import PageMemo
+from ..urls import Urls, markdown_linker, page_path
 
-__all__ = ["page_jobs", "page_path", "html_linker"]
+__all__ = ["page_jobs"]
 
 _SHARED_SHOWN = 3  # shared items named per kind under "Verwante casussen"
-
-
-def page_path(kind: str, item_id: str | None = None) -> PurePosixPath:
-    """Where the page of an item (or, without id, the overview of a kind) lives.
-
-    >>> str(page_path("casus", "de-ketel"))
-    'casussen/de-ketel.md'
-    >>> str(page_path("bron"))
-    'bronnen/index.md'
-    """
-    folder = KIND_BY_NAME[kind].plural
-    return PurePosixPath(folder, f"{item_id}.md" if item_id else "index.md")
-
-
-def _linker(current: PurePosixPath) -> Callable[..., str]:
-    depth = len(current.parts) - 1
-    prefix = "../" * depth
-
-    def link(kind: str, item_id: str | None = None) -> str:
-        # The same path as page_path, as plain strings: pages make hundreds of thousands of links.
-        return f"{prefix}{KIND_BY_NAME[kind].plural}/{item_id or 'index'}.md"
-
-    return link
-
-
-def html_linker(current: PurePosixPath, directory_urls: bool = True) -> Callable[..., str]:
-    """Links for raw HTML, which MkDocs does not rewrite: final URLs.
-
-    With directory URLs a page ``a/b.md`` is served at ``a/b/`` and
-    ``a/index.md`` at ``a/``; without (the offline copy) at ``a/b.html`` and
-    ``a/index.html``.
-    """
-    if directory_urls:
-        prefix = "../" * (len(current.parts) - (1 if current.name == "index.md" else 0))
-    else:
-        prefix = "../" * (len(current.parts) - 1)
-
-    def href(kind: str, item_id: str | None = None) -> str:
-        folder = KIND_BY_NAME[kind].plural
-        if directory_urls:
-            return f"{prefix}{folder}/{item_id}/" if item_id else f"{prefix}{folder}/"
-        return f"{prefix}{folder}/{item_id or 'index'}.html"
-
-    return href
 
 
 @dataclass
@@ -81,7 +38,7 @@ class _Site:
     content: Content
     graph: nx.MultiDiGraph
     env: jinja2.Environment
-    directory_urls: bool = True
+    urls: Urls = field(default_factory=Urls)
     memo: PageMemo | None = None
     _related: dict[str, list[tuple[str, int, list[str]]]] | None = field(default=None, repr=False)
     _neighbours: dict[str, list[Any]] = field(default_factory=dict, repr=False)
@@ -97,10 +54,10 @@ class _Site:
             titles[kind, item_id] = title = self.title_of(kind, item_id)
             return title
 
-        link = _linker(path)
+        link = markdown_linker(path)
         node_link = lambda node: link(self.graph.nodes[node]["kind"], self.graph.nodes[node]["id"])  # noqa: E731
         text = self.env.get_template(template).render(
-            link=link, href=html_linker(path, self.directory_urls), node_link=node_link, titel_van=titel_van,
+            link=link, href=self.urls.html_linker(path), node_link=node_link, titel_van=titel_van,
             kinds=KIND_BY_NAME, **context,
         )
         if self.memo is not None:
@@ -229,7 +186,7 @@ _HEAVY_DEGREE = 300  # links; such a page is as much work as dozens of ordinary 
 
 def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
               vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
-              directory_urls: bool = True, memo: PageMemo | None = None,
+              urls: Urls = Urls(), memo: PageMemo | None = None,
               ) -> tuple[list[tuple[PurePosixPath, Callable[[], str]]], int]:
     """Every page of the site as (path, function that renders its Markdown), and how many are heavy.
 
@@ -240,7 +197,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
     With a ``memo`` (the live preview) a page whose inputs are unchanged is not
     rendered again; the jobs must then run in this process.
     """
-    site = _Site(content, graph, env, directory_urls, memo)
+    site = _Site(content, graph, env, urls, memo)
     site.related_cases()
     for kind in KINDS:
         env.get_template(f"pages/{kind.name}.md.j2")
@@ -284,14 +241,15 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
         page = PurePosixPath("kenniskaart.md")
         return site.render(
             "pages/kenniskaart.md.j2", page,
-            svg=Markup(render_kenniskaart(graph, link=html_linker(page, directory_urls))),
+            svg=Markup(render_kenniskaart(graph, link=urls.html_linker(page))),
             alternatief=kenniskaart_alternative(graph),
         )
 
     def hulp_bij_kiezen() -> str:
         nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}
-        data_js = ("../" if directory_urls else "") + "data/vragenlijst.js"
-        return site.render("pages/hulp-bij-kiezen.md.j2", PurePosixPath("hulp-bij-kiezen.md"), v=vragenlijst,
+        page = PurePosixPath("hulp-bij-kiezen.md")
+        data_js = urls.to_root(page) + "data/vragenlijst.js"
+        return site.render("pages/hulp-bij-kiezen.md.j2", page, v=vragenlijst,
                            nummer=nummer, data_js=data_js)
 
     by_kind = {kind.name: kind for kind in KINDS}

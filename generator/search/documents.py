@@ -19,6 +19,7 @@ from ..load import Content
 from ..models import KINDS
 from ..questionnaire.wording import first_sentence, plain_text
 from ..references import REFERENCES
+from ..urls import Urls, page_path
 
 __all__ = ["Document", "FIELDS", "OVERVIEW", "document_numbers", "item_documents", "page_documents", "documents"]
 
@@ -127,15 +128,12 @@ def page_documents(pages: Mapping[PurePosixPath, bytes], urls: Mapping[PurePosix
     return documents
 
 
-def documents(content: Content, pages: Mapping[PurePosixPath, bytes], *, directory_urls: bool = True) -> list[Document]:
+def documents(content: Content, pages: Mapping[PurePosixPath, bytes], *, urls: Urls = Urls()) -> list[Document]:
     """All documents of the site: items first (in kind order), then the other Markdown pages."""
-    from ..render.data import page_url
-    from ..render.pages import page_path
-
-    item_urls = {(item.kind, item.id): page_url(page_path(item.kind, item.id), directory_urls=directory_urls)
+    item_urls = {(item.kind, item.id): urls.item(item.kind, item.id)
                  for kind in KINDS for item in content.of(kind.name)}
     item_paths = {page_path(kind, item_id) for kind, item_id in item_urls}
-    page_urls = {path: page_url(path, directory_urls=directory_urls) for path in sorted(pages)
+    page_urls = {path: urls.page(path) for path in sorted(pages)
                  if path.suffix == ".md" and path not in item_paths}
     return item_documents(content, item_urls) + page_documents(pages, page_urls)
 
