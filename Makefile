@@ -40,7 +40,7 @@ site-offline: $(STAMP)
 open: $(STAMP)
 	$(BIN)/wijkkompas open
 
-# The live preview at the root of 127.0.0.1:8000 (generator/preview.py): one warm rebuild per save.
+# The live preview at the root of 127.0.0.1:8000 (generator/publish/preview.py): one warm rebuild per save.
 serve: $(STAMP)
 	$(BIN)/wijkkompas serve
 

@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zonder-axe", action="store_true", help="alleen Lighthouse")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    from generator.questionnaire.present import site_address
+    from generator.publish import site_address
     from generator.serve import make_server
 
     site = REPO / "site"

@@ -123,7 +123,7 @@ def _wijkkompas(root: Path, command: str) -> list[str]:
 
 
 def _mkdocs(root: Path) -> list[str]:
-    # The same command as generator.build._run_mkdocs, with the site written in place.
+    # The same command as generator.publish.produce_site, with the site written in place.
     return [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
             "--site-dir", str(root / "site"), "--strict"]
 

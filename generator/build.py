@@ -27,7 +27,6 @@ import logging
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,19 +43,19 @@ from .project import Project
 from .render import make_environment, page_jobs, render_data
 from .search.documents import documents
 from .search.index import search_files
-from .parallel import die_with_parent, parallel_map
+from .parallel import parallel_map
 from .render.glossary import Glossary
+from .publish import produce_site
 from .timing import stage
 from .urls import Urls
 from .warm import Warm, folder_stamp
 
-__all__ = ["generate", "checked", "render_all", "build_site", "write_tree", "stop_for_test", "SKIP_HOOK_ENV", "LOCK_WAIT_ENV",
+__all__ = ["generate", "checked", "render_all", "build_site", "write_tree", "stop_for_test", "LOCK_WAIT_ENV",
            "TEST_STOP_ENV"]
 
 log = logging.getLogger(__name__)
 
 # Set while ``build_site`` runs MkDocs, so the MkDocs hook does not generate twice.
-SKIP_HOOK_ENV = "WIJKKOMPAS_GENEREER_NIET"
 # Seconds a build waits for another one to finish before it gives up.
 LOCK_WAIT_ENV = "WIJKKOMPAS_LOCK_WACHT"
 LOCK_WAIT_DEFAULT = 600.0
@@ -327,30 +326,6 @@ def _check_writable(*folders: Path) -> None:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
 
 
-def _run_mkdocs(project: Project, out: Path, strict: bool, offline: bool = False) -> None:
-    # No --quiet: it would also hide the warnings that --strict counts.
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file",
-               str(project.mkdocs_config), "--site-dir", str(out)]
-    if strict:
-        command.append("--strict")
-    env = dict(os.environ, **{SKIP_HOOK_ENV: "1"})
-    if offline:
-        # Read by mkdocs.yml: file names instead of folders.
-        env.update({"WIJKKOMPAS_DIRECTORY_URLS": "false"})
-    build_pid = os.getpid()
-    # MkDocs dies with the build (die_with_parent), so a killed build leaves no process.
-    with subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL, text=True,
-                          preexec_fn=lambda: die_with_parent(build_pid)) as process:
-        stop_for_test("mkdocs")
-        stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        output = (stderr + stdout).splitlines()
-        # MkDocs also logs INFO lines (e.g. every page left out of the nav); keep the reasons.
-        reasons = [line for line in output if not line.startswith(("INFO", "  - "))] or output
-        raise BuildError("MkDocs kon de site niet bouwen:\n" + "\n".join(reasons).strip())
-
-
 _RENAME_EXCHANGE = 2  # from <linux/fs.h>
 _AT_FDCWD = -100
 
@@ -428,7 +403,8 @@ def build_site(project: Project, *, strict: bool = True, offline: bool = False,
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=project.build_dir))
         try:
             with stage("MkDocs"):
-                _run_mkdocs(project, staging, strict, offline)
+                produce_site(project, staging, strict=strict, offline=offline,
+                             on_started=lambda: stop_for_test("mkdocs"))
             stop_for_test("before-swap")
             _swap_in(staging, target)
         finally:

@@ -18,7 +18,8 @@ from .errors import BuildError, ContentError, Problem, os_error_reason, left_out
 from .models import KINDS
 from .project import Project
 from .questionnaire.advice import AdviceError, advise
-from .questionnaire.present import advice_as_markdown, advice_as_text, ask_interactively, list_questions, site_address
+from .publish import site_address
+from .questionnaire.present import advice_as_markdown, advice_as_text, ask_interactively, list_questions
 from .questionnaire.validate import VRAGENLIJST_PAD
 from .render.data import questionnaire_data
 from .scaffold import NEW_KINDS, ScaffoldError, new_content_file
@@ -140,8 +141,8 @@ def _cmd_open(args: argparse.Namespace, project: Project) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, project: Project) -> int:
-    """The live preview (generator/preview.py); Ctrl-C stops."""
-    from .preview import serve
+    """The live preview (generator/publish/preview.py); Ctrl-C stops."""
+    from .publish.preview import serve
 
     return serve(project, args.poort, out=lambda line: print(line, flush=True))
 

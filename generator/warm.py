@@ -1,6 +1,6 @@
 """What the live preview keeps from one rebuild to the next, so a save redoes only what it changed.
 
-A plain build starts from nothing. ``wijkkompas serve`` (``generator/preview.py``)
+A plain build starts from nothing. ``wijkkompas serve`` (``generator/publish/preview.py``)
 makes one ``Warm`` and hands it to every ``generate``: files whose size, time and
 inode are unchanged are not read again (``load.py``), a page whose inputs are
 unchanged is not rendered again (``render/memo.py``), and the search index keeps

@@ -16,7 +16,8 @@ import pytest
 from generator.check import check_project
 from generator.project import Project
 from generator.questionnaire.advice import advise
-from generator.questionnaire.present import advice_as_markdown, advice_as_text, site_address
+from generator.publish import site_address
+from generator.questionnaire.present import advice_as_markdown, advice_as_text
 from generator.render.data import questionnaire_data
 
 from conftest import REPO

@@ -1,4 +1,4 @@
-"""The live preview (``wijkkompas serve``, generator/preview.py) as an editor uses it.
+"""The live preview (``wijkkompas serve``, generator/publish/preview.py) as an editor uses it.
 
 Started on a copy of the real content: a saved change to a case is served after
 exactly one rebuild; SIGTERM in the middle of a rebuild leaves no process, no

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from .advice import Answers, choice_hint, limit_message
 from .routing import next_question, route
 
-__all__ = ["list_questions", "advice_as_text", "advice_as_markdown", "site_address", "ask_interactively"]
+__all__ = ["list_questions", "advice_as_text", "advice_as_markdown", "ask_interactively"]
 
 # Section, its heading, and the kind whose one-line explanation goes under the heading.
 _SECTIONS = (("bouwstenen", "Bouwstenen om op te letten", "bouwsteen"), ("tips", "Tips", "tip"),
@@ -76,26 +74,6 @@ def _md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-_SITE_URL_LINE = re.compile(r"^site_url:\s*(.+?)\s*$", re.M)
-_ENV_TAG = re.compile(r"^!ENV\s*\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[\"']?(.*?)[\"']?\s*\]$")
-
-
-def site_address(mkdocs_yml: Path) -> str:
-    """The site's public address as ``mkdocs.yml`` sets it (``site_url``, which may be
-    ``!ENV [WIJKKOMPAS_SITE_URL, "default"]``), ending in '/'; '' when there is none.
-
-    Read from that one line, so the address is configured in one place only.
-    """
-    try:
-        match = _SITE_URL_LINE.search(mkdocs_yml.read_text(encoding="utf-8"))
-    except OSError:
-        return ""
-    if not match:
-        return ""
-    value = match.group(1)
-    env = _ENV_TAG.match(value)
-    address = (os.environ.get(env.group(1)) or env.group(2)) if env else value.strip("\"'")
-    return address if not address or address.endswith("/") else address + "/"
 
 
 def advice_as_markdown(result: dict[str, Any], base_url: str = "") -> str:

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from ..load import Content
-from ..models import KIND_BY_NAME, KINDS, Stap, Tip
+from ..models import KINDS, Stap, Tip
 from ..questionnaire.model import Vragenlijst
 from ..questionnaire.scoring import engine_data
 from ..questionnaire.wire import encode

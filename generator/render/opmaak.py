@@ -112,7 +112,7 @@ def editor_links(html: str) -> list[str]:
     """The link targets inside editors' texts in a rendered page.
 
     The site tool checks the links it makes itself; these it never sees, so the
-    publishing layer checks their anchors (``mkdocs_hook.py``).
+    publishing layer checks their anchors (``publish/mkdocs_hook.py``).
 
     >>> editor_links('<p><a href="x/">a</a></p><div class="wk-tekst"><p><a href="../y/#kop">b</a></p></div>')
     ['../y/#kop']

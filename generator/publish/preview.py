@@ -32,12 +32,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Callable, Iterable
 
-from .build import SKIP_HOOK_ENV, _build_lock, checked, render_all, write_tree
-from .load import Item
-from .urls import page_path
-from .errors import ContentError
-from .project import Project
-from .warm import Warm
+from ..build import _build_lock, checked, render_all, write_tree
+from ..errors import ContentError
+from ..load import Item
+from ..project import Project
+from ..urls import page_path
+from ..warm import Warm
+from . import SKIP_HOOK_ENV
 
 __all__ = ["serve", "RELOAD_SCRIPT"]
 

@@ -36,7 +36,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from generator.build import SKIP_HOOK_ENV, generate
+from generator.build import generate
+from generator.publish import SKIP_HOOK_ENV
 from generator.csp import add_policy, content_has_inline_code
 from generator.errors import ContentError
 from generator.project import Project
