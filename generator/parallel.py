@@ -23,15 +23,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["parallel_map", "die_with_parent", "MIN_PARALLEL", "MIN_PARALLEL_QUICK"]
+__all__ = ["parallel_map", "die_with_parent", "MIN_PARALLEL"]
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 MIN_PARALLEL = 400  # below this, starting processes costs more than it saves
-# For items that take well under a millisecond each (reading one file's references):
-# measured, forking only pays off from this many.
-MIN_PARALLEL_QUICK = 5_000
 _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 

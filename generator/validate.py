@@ -14,7 +14,6 @@ from .load import Content, Item
 from .messages import suggest
 from .models import KIND_BY_NAME, KINDS, Bron
 from .models.common import INTERNAL_LINK_RE, find_link_problem, iter_markdown_links
-from .parallel import MIN_PARALLEL_QUICK, parallel_map
 from .references import iter_references
 from .yamlfile import ParsedFile
 
@@ -165,15 +164,9 @@ def find_content_problems(content: Content) -> list[Problem]:
     graph-wide properties; see ``graph.checks``.
     """
     known_ids = {kind.name: content.known_ids(kind.name) for kind in KINDS}
-    # Each file's references are checked on their own: on every core when there are many.
-    problems: list[Problem] = [
-        problem
-        for found in parallel_map(
-            lambda source: _reference_problems(known_ids, source) + _internal_link_problems(known_ids, source),
-            _sources(content), min_items=MIN_PARALLEL_QUICK,
-        )
-        for problem in found
-    ]
+    problems: list[Problem] = []
+    for source in _sources(content):
+        problems += _reference_problems(known_ids, source) + _internal_link_problems(known_ids, source)
     for kind_items in content.items.values():
         for item in kind_items.values():
             problems += _line_range_problems(content, item)

@@ -6,7 +6,6 @@ import networkx as nx
 
 from ..load import Content, Item
 from ..models.casus import Casus, sterkte_gewicht
-from ..parallel import MIN_PARALLEL_QUICK, parallel_map
 from ..references import iter_references
 
 __all__ = ["build_graph", "node_id"]
@@ -40,14 +39,13 @@ def build_graph(content: Content) -> nx.MultiDiGraph:
             extra = {"diepgang": item.as_(Casus).diepgang} if item.kind == "casus" else {}
             graph.add_node(node_id(item.kind, item.id), kind=item.kind, id=item.id,
                            titel=item.title, bestand=item.bestand, **extra)
-    items = [item for kind_items in content.items.values() for item in sorted(kind_items.values(), key=lambda i: i.id)]
-    # Each item's references are read on its own (on every core when there are many);
-    # the edges are then added in the same order as one pass would.
-    for source, edges in parallel_map(lambda item: _edges_of(item, graph), items, min_items=MIN_PARALLEL_QUICK):
-        for target, attrs in edges:
-            # One edge per (relation, target): a second mention adds nothing.
-            if not graph.has_edge(source, target, key=attrs["relation"]):
-                graph.add_edge(source, target, key=attrs["relation"], **attrs)
+    for kind_items in content.items.values():
+        for item in sorted(kind_items.values(), key=lambda i: i.id):
+            source, edges = _edges_of(item, graph)
+            for target, attrs in edges:
+                # One edge per (relation, target): a second mention adds nothing.
+                if not graph.has_edge(source, target, key=attrs["relation"]):
+                    graph.add_edge(source, target, key=attrs["relation"], **attrs)
     return graph
 
 
