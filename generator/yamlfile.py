@@ -110,27 +110,13 @@ class YamlProblem(WijkkompasError):
 
 
 class ParsedFile:
-    """The data of one YAML file plus where each value stands in the file.
+    """The data of one YAML file plus where each value stands in the file (line, column; 1-based)."""
 
-    Positions are only needed to report a problem, which is rare, so by default
-    they are worked out from the file's text on first use instead of on every load.
-    """
+    __slots__ = ("data", "positions")
 
-    __slots__ = ("data", "_positions", "_source")
-
-    def __init__(self, data: Any, positions: dict[Path_, tuple[int, int]] | None = None,
-                 source: str | None = None) -> None:
+    def __init__(self, data: Any, positions: dict[Path_, tuple[int, int]] | None = None) -> None:
         self.data = data
-        self._positions = positions
-        self._source = source
-
-    @property
-    def positions(self) -> dict[Path_, tuple[int, int]]:
-        """Line and column (1-based) of each value, keyed by its path."""
-        if self._positions is None:
-            self._positions = _positions_of(self._source) if self._source else {}
-            self._source = None
-        return self._positions
+        self.positions = positions if positions is not None else {}
 
     def locate(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at ``path``, or of its nearest known parent."""
@@ -142,11 +128,11 @@ class ParsedFile:
             path = path[:-1]
         return positions.get((), (1, 1))
 
-    def __getstate__(self) -> tuple[Any, Any, Any]:
-        return self.data, self._positions, self._source
+    def __getstate__(self) -> tuple[Any, Any]:
+        return self.data, self.positions
 
-    def __setstate__(self, state: tuple[Any, Any, Any]) -> None:
-        self.data, self._positions, self._source = state
+    def __setstate__(self, state: tuple[Any, Any]) -> None:
+        self.data, self.positions = state
 
 
 def _decode(raw: bytes) -> str:
@@ -405,14 +391,11 @@ def parse_yaml(raw: bytes) -> ParsedFile:
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem(1, 1, "het bestand is leeg", "vul de velden in, of verwijder het bestand")
-        try:
-            data = _construct(node, loader, set())
-        except _Unusual:
-            # Something the quick path does not handle (an alias, a tag, a duplicate
-            # key...): the careful path gives the located Dutch message, or the value.
-            positions: dict[Path_, tuple[int, int]] = {(): _mark(node)}
-            _index(node, (), positions, set())
-            return ParsedFile(loader.construct_document(node), positions)
+        # One walk checks what the rules forbid (aliases, duplicate keys, '<<',
+        # runaway quotes) and records where every value stands; then PyYAML builds the data.
+        positions: dict[Path_, tuple[int, int]] = {(): _mark(node)}
+        _index(node, (), positions, set())
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         raise (_runaway_quote(text, exc) or _explain(exc)) from None
     except yaml.YAMLError as exc:
@@ -425,53 +408,4 @@ def parse_yaml(raw: bytes) -> ParsedFile:
         raise YamlProblem(1, 1, "de structuur is te diep genest", "maak de structuur platter") from None
     finally:
         loader.dispose()
-    return ParsedFile(data, source=text)
-
-
-class _Unusual(WijkkompasError):
-    """Raised by the quick path for anything beyond plain maps, lists and scalars."""
-
-
-def _construct(node: Node, loader: Any, seen: set[int]) -> Any:
-    # One walk that builds the data and enforces what `_index` enforces, without
-    # recording positions: PyYAML's generic constructor plus `_index` were most
-    # of loading. Any node that is not plain goes back to the careful path.
-    if id(node) in seen:
-        raise _Unusual
-    seen.add(id(node))
-    if isinstance(node, ScalarNode):
-        _check_quoted(node)
-        if node.tag == _STR:
-            return node.value
-        if node.tag == _INT:
-            return int(node.value)
-        if node.tag == _BOOL:
-            return _BOOLS[node.value]
-        if node.tag == _NULL:
-            return None
-        raise _Unusual
-    if isinstance(node, MappingNode):
-        if node.tag != _MAP:
-            raise _Unusual
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR or key_node.value in mapping:
-                raise _Unusual
-            _check_quoted(key_node)
-            mapping[key_node.value] = _construct(value_node, loader, seen)
-        return mapping
-    if isinstance(node, SequenceNode) and node.tag == _SEQ:
-        return [_construct(item, loader, seen) for item in node.value]
-    raise _Unusual
-
-
-def _positions_of(text: str) -> dict[Path_, tuple[int, int]]:
-    # Only called for text that parse_yaml already accepted, so this cannot fail.
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        positions: dict[Path_, tuple[int, int]] = {(): _mark(node)}
-        _index(node, (), positions, set())
-    finally:
-        loader.dispose()
-    return positions
+    return ParsedFile(data, positions)
