@@ -33,9 +33,9 @@ def widget_id(surface: str) -> str:
     """The id of a term's explanation on a page; a page explains each surface form once.
 
     >>> widget_id("Buurt-initiatief")
-    'wk-begrip-buurt-initiatief'
+    'wkb-buurt-initiatief'
     """
-    return "wk-begrip-" + (re.sub(r"[^a-z0-9]+", "-", surface.casefold()).strip("-") or "term")
+    return "wkb-" + (re.sub(r"[^a-z0-9]+", "-", surface.casefold()).strip("-") or "term")
 
 
 def widget_html(surface: str, uitleg: str, href: str) -> str:
@@ -46,9 +46,11 @@ def widget_html(surface: str, uitleg: str, href: str) -> str:
     closed with Escape by ``begrip-uitleg.js`` (WCAG 1.4.13).
     """
     ident = widget_id(surface)
-    return (f'<span class="wk-begrip"><a class="wk-begrip__term" href="{html.escape(href)}" '
+    # Lean markup (no class on the link or the explanation; the stylesheet finds them
+    # inside .wk-begrip): a case page has a few dozen of these.
+    return (f'<span class="wk-begrip"><a href="{html.escape(href)}" '
             f'aria-describedby="{ident}">{html.escape(surface, quote=False)}</a>'
-            f'<span class="wk-begrip__uitleg" role="tooltip" id="{ident}">{html.escape(uitleg, quote=False)}</span></span>')
+            f'<span role="tooltip" id="{ident}">{html.escape(uitleg, quote=False)}</span></span>')
 
 
 class _FirstAbbrOnly(Treeprocessor):

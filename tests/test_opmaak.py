@@ -165,8 +165,8 @@ def test_glossary_marks_a_term_once_in_an_editor_text_and_never_inside_a_tag() -
     # Not inside the editor's link (a link cannot hold another): at the next mention.
     assert marked.count('class="wk-begrip"') == 1
     assert '<a href="https://example.org/buurtkracht">buurtkracht</a> en <span class="wk-begrip">' in marked
-    assert ('<a class="wk-begrip__term" href="../../begrippen/buurtkracht/" aria-describedby="wk-begrip-buurtkracht">'
-            'buurtkracht</a><span class="wk-begrip__uitleg" role="tooltip" id="wk-begrip-buurtkracht">'
+    assert ('<a href="../../begrippen/buurtkracht/" aria-describedby="wkb-buurtkracht">'
+            'buurtkracht</a><span role="tooltip" id="wkb-buurtkracht">'
             'Kracht van de buurt.</span>') in marked
     assert "*[buurtkracht]" not in marked  # explained once: in the editor text, not again below
 

@@ -110,9 +110,9 @@ def test_a_glossary_term_becomes_a_link_with_an_explanation_outside_links_and_he
     html = markdown.markdown(source, extensions=["abbr", "generator.markdown_abbr"])
     assert "<abbr" not in html and html.count('class="wk-begrip"') == 1
     assert "<h2>De wijk</h2>" in html and '<a href="x.md">de wijk</a>' in html
-    assert ('Dan de <span class="wk-begrip"><a class="wk-begrip__term" href="../begrippen/wijk/" '
-            'aria-describedby="wk-begrip-wijk">wijk</a><span class="wk-begrip__uitleg" role="tooltip" '
-            'id="wk-begrip-wijk">Een buurt in de stad.</span></span>, en weer de wijk.') in html
+    assert ('Dan de <span class="wk-begrip"><a href="../begrippen/wijk/" '
+            'aria-describedby="wkb-wijk">wijk</a><span role="tooltip" '
+            'id="wkb-wijk">Een buurt in de stad.</span></span>, en weer de wijk.') in html
 
 
 def test_a_glossary_term_is_explained_once_per_page() -> None:

@@ -6,7 +6,7 @@
   "use strict";
   function place(begrip) {
     // Keep the explanation inside the window: move it left as far as needed.
-    var uitleg = begrip.querySelector(".wk-begrip__uitleg");
+    var uitleg = begrip.querySelector(":scope > [role=tooltip]");
     if (!uitleg) return;
     uitleg.style.left = "";
     var rect = uitleg.getBoundingClientRect();
