@@ -56,3 +56,23 @@ def test_the_bron_of_every_kind_with_sources_is_declared_once_in_bronverwijzing(
     bron = [ref for ref in REFERENCES if ref.target == "bron"]
     assert {ref.source for ref in bron} == {k.name for k in KINDS if "bronnen" in k.model.model_fields}
     assert {(ref.relation, ref.weight) for ref in bron} == {("bron", 1)}
+
+
+def test_the_json_schema_names_the_kind_each_reference_field_points_to() -> None:
+    import json
+
+    from generator.schema import render_schemas
+
+    schemas = render_schemas()
+    casus = json.loads(schemas["casus.schema.json"])
+
+    def marked(schema: dict[str, object]) -> str:
+        return json.dumps(schema, ensure_ascii=False, sort_keys=True)  # optional fields sit inside anyOf
+
+    assert '"x-verwijst-naar": {"soort": "thema"}' in marked(casus["properties"]["themas"])
+    assert '"x-verwijst-naar": {"soort": "stap", "veld": "id"}' in marked(casus["properties"]["stappen"])
+    assert '"x-verwijst-naar": {"soort": "bron"}' in marked(casus["$defs"]["BronVerwijzing"]["properties"]["bron"])
+    for kind in KINDS:
+        declared = {ref.path[0] for ref in REFERENCES if ref.source == kind.name}
+        text = schemas[f"{kind.name}.schema.json"]
+        assert text.count('"x-verwijst-naar"') >= (1 if declared else 0), kind.name

@@ -237,6 +237,12 @@ class Naar:
     relatie: str
     gewicht: int
     veld: str | None = None
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # The schema says it too, from this one declaration: which kind the ids name.
+        schema: dict[str, Any] = handler(core_schema)
+        schema["x-verwijst-naar"] = {"soort": self.soort, **({"veld": self.veld} if self.veld else {})}
+        return schema
 KorteTekst = Annotated[
     str, Field(min_length=1, max_length=200, description="Korte tekst op één regel, zonder opmaak."),
     AfterValidator(_check_plain),
