@@ -10,7 +10,8 @@ from .errors import Problem
 from .gcpause import gc_paused
 from .graph import build_graph, find_graph_problems
 from .timing import stage
-from .load import Content, FileMemo, load_content
+from .content import Content
+from .load import FileMemo, load_content
 from .project import Project
 from .questionnaire.model import Vragenlijst
 from .questionnaire.validate import find_questionnaire_problems, load_vragenlijst

@@ -6,113 +6,28 @@ The only module that reads content from disk. It checks each file on its own
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from .content import Content, Item
 from .errors import Problem, dutch_number, os_error_reason
 from .messages import problems_from_validation_error
 from .parallel import parallel_map
 from .models import KINDS, Kind
-from .models.aanpak import Onderdeel
 from .models.common import SLUG_PATTERN
 from .yamlfile import MAX_FILE_BYTES, ParsedFile, YamlProblem, parse_yaml
 
-__all__ = ["Item", "Content", "load_content", "read_content_file", "read_yaml", "field_at_line", "YAML_SUFFIXES"]
+__all__ = ["load_content", "read_content_file", "read_yaml", "field_at_line", "YAML_SUFFIXES"]
 
 YAML_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
-M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass(frozen=True)
-class Item:
-    """One validated content item with where it came from."""
-
-    kind: str
-    id: str
-    model: BaseModel
-    bestand: str  # path relative to the project root
-    parsed: ParsedFile = field(repr=False, compare=False)
-
-    @property
-    def title(self) -> str:
-        """The item's display name (naam, titel or term)."""
-        from .models import KIND_BY_NAME
-
-        return str(getattr(self.model, KIND_BY_NAME[self.kind].title_field))
-
-    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        """Line and column of a field in the source file."""
-        return self.parsed.locate(path)
-
-    def as_(self, model_type: type[M]) -> M:
-        """The model as the type its kind promises (``item.as_(Casus).bouwstenen``), checked."""
-        if not isinstance(self.model, model_type):
-            raise TypeError(f"{self.kind} '{self.id}' is geen {model_type.__name__}")
-        return self.model
-
-
-@dataclass
-class Content:
-    """All loaded items, by kind and id, in a stable (sorted) order."""
-
-    items: dict[str, dict[str, Item]] = field(default_factory=lambda: {k.name: {} for k in KINDS})
-    # Files that parsed as YAML but failed their model: kind, id, file, parsed data.
-    # They are kept so cross-file checks can still report on them.
-    rejected: list[tuple[str, str, str, ParsedFile]] = field(default_factory=list)
-    # Files that could not be read or parsed at all: kind and id (the file name).
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
-
-    def of(self, kind: str) -> list[Item]:
-        """Items of one kind, sorted by id."""
-        return [self.items[kind][key] for key in sorted(self.items[kind])]
-
-    def get(self, kind: str, id_: str) -> Item | None:
-        """The item of ``kind`` with ``id_``, or ``None``."""
-        return self.items[kind].get(id_)
-
-    def item(self, kind: str, id_: str) -> Item:
-        """The item of ``kind`` with ``id_``, which must exist (a node of the graph, say)."""
-        return self.items[kind][id_]
-
-    def numbered(self, kind: str) -> list[Item]:
-        """The bouwstenen or stappen in their order in the source (``nummer``)."""
-        return sorted(self.of(kind), key=lambda item: item.as_(Onderdeel).nummer)
-
-    def known_ids(self, kind: str) -> set[str]:
-        """Ids of ``kind`` that exist, including files that failed their model or their YAML.
-
-        References to a file with errors of its own are not reported again: that
-        would bury the real error under many follow-on errors.
-        """
-        return (set(self.items[kind]) | {r[1] for r in self.rejected if r[0] == kind}
-                | {id_ for kind_, id_ in self.unreadable if kind_ == kind})
-
-    def release_sources(self) -> None:
-        """Forget the parsed YAML (data and positions) once every check is done.
-
-        Only problems need positions; rendering reads the models. At 10,000 cases
-        the parsed files are a third of the generator's memory.
-        """
-        for items in self.items.values():
-            for id_, item in items.items():
-                items[id_] = dataclasses.replace(item, parsed=_RELEASED)
-        self.rejected.clear()
-
-    def counts(self) -> dict[str, int]:
-        """Number of items per kind."""
-        return {kind.name: len(self.items[kind.name]) for kind in KINDS}
-
-
-_RELEASED = ParsedFile(data={}, positions={})
 
 
 def _relative(path: Path, root: Path) -> str:

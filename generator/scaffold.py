@@ -17,7 +17,8 @@ from typing import get_args
 import jinja2
 
 from .errors import WijkkompasError
-from .load import Content, load_content
+from .content import Content
+from .load import load_content
 from .models import KIND_BY_NAME, Bron
 from .models.common import SLUG_PATTERN, Doelgroep, PartijType
 from .project import Project

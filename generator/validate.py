@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .errors import Problem
-from .load import Content, Item
+from .content import Content, Item
 from .messages import suggest
 from .models import KIND_BY_NAME, KINDS, Bron
 from .models.common import INTERNAL_LINK_RE, find_link_problem, iter_markdown_links

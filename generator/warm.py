@@ -16,7 +16,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import Content, FileMemo, Item
+from .content import Content, Item
+from .load import FileMemo
 from .models import KINDS
 from .render.memo import PageMemo
 from .search.index import TermMemo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..load import Content, Item
+from ..content import Content, Item
 from ..models.casus import Casus, sterkte_gewicht
 from ..references import iter_references
 

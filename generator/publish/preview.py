@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable
 
 from ..build import _build_lock, checked, render_all, write_tree
 from ..errors import ContentError
-from ..load import Item
+from ..content import Item
 from ..project import Project
 from ..urls import page_path
 from ..warm import Warm

@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import Problem
-from ..load import Content, read_yaml
+from ..content import Content
+from ..load import read_yaml
 from ..messages import problems_from_validation_error, suggest
 from ..models import KIND_BY_NAME
 from ..yamlfile import ParsedFile

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..load import Content
+from ..content import Content
 from ..models import KINDS, Stap, Tip
 from ..questionnaire.model import Vragenlijst
 from ..questionnaire.scoring import engine_data

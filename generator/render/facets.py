@@ -16,8 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..load import Content
-from ..models import Casus, Tip
+from ..content import Content
 from ..search.documents import document_numbers
 
 __all__ = ["Facet", "casus_facets", "tip_facets", "facets_json", "option_id"]
@@ -54,9 +53,8 @@ def casus_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any
                                                            "bouwsteen", "diepgang")}
     options["diepgang"] = {"uitgebreid": "Uitgebreide casus", "kort": "Korte casus"}
     items: dict[str, dict[str, Any]] = {}
-    for item in content.of("casus"):
+    for item in content.casussen():
         case = item.model
-        assert isinstance(case, Casus)
         provincie = case.provincie or "Onbekend"
         values: dict[str, list[str]] = {
             "thema": list(case.themas),
@@ -104,9 +102,8 @@ def tip_facets(content: Content) -> tuple[list[Facet], dict[str, dict[str, Any]]
     numbers = document_numbers(content)
     titles = {kind: {i.id: i.title for i in content.of(kind)} for kind in ("thema", "bouwsteen", "stap")}
     items = {}
-    for item in content.of("tip"):
+    for item in content.tips():
         tip = item.model
-        assert isinstance(tip, Tip)
         items[item.id] = {
             "waarden": {"doelgroep": " ".join(tip.doelgroepen), "bouwsteen": " ".join(tip.bouwstenen),
                         "stap": " ".join(tip.stappen), "thema": " ".join(tip.themas), "soort": tip.soort},

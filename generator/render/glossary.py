@@ -19,8 +19,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Iterable
 
-from ..load import Content
-from ..models import Begrip
+from ..content import Content
 from ..markdown_abbr import MARK, widget_html
 from ..questionnaire.wording import first_sentence
 from .opmaak import EDITOR_BLOCK
@@ -55,8 +54,8 @@ class Glossary:
     def __init__(self, content: Content, *, urls: Urls = Urls()) -> None:
         self.urls = urls
         self.terms: dict[str, tuple[str, PurePosixPath]] = {}
-        for item in content.of("begrip"):
-            begrip = item.as_(Begrip)
+        for item in content.begrippen():
+            begrip = item.model
             for name in [begrip.term, *begrip.synoniemen]:
                 # A term that would break the definition syntax, or a very short one
                 # that matches inside ordinary words, gets no tooltip. Terms are found

@@ -13,13 +13,14 @@ from typing import Any, Callable
 
 import jinja2
 import networkx as nx
+from pydantic import BaseModel
 
 from ..graph.build import node_id
-from ..graph.queries import neighbours, related_table
-from ..load import Content
-from ..models import KIND_BY_NAME, KINDS, Casus, Tip
-from ..models.aanpak import Onderdeel
+from ..graph.queries import Link, neighbours, related_table
+from ..content import Content, Item
+from ..models import KIND_BY_NAME, KINDS, Kind, Tip
 from ..models.casus import sterkte_volgorde
+from ..questionnaire.model import Vragenlijst
 from ..questionnaire.wording import first_sentence
 from markupsafe import Markup
 
@@ -41,7 +42,7 @@ class _Site:
     urls: Urls = field(default_factory=Urls)
     memo: PageMemo | None = None
     _related: dict[str, list[tuple[str, int, list[str]]]] | None = field(default=None, repr=False)
-    _neighbours: dict[str, list[Any]] = field(default_factory=dict, repr=False)
+    _neighbours: dict[str, list[Link]] = field(default_factory=dict, repr=False)
 
     def render(self, template: str, path: PurePosixPath, **context: Any) -> str:
         key = self.memo.key(template, context) if self.memo is not None else None
@@ -79,7 +80,7 @@ class _Site:
     def title_of(self, kind: str, item_id: str) -> str:
         return self.graph.nodes[node_id(kind, item_id)]["titel"]
 
-    def linked(self, kind: str, item_id: str, other_kind: str, relations: set[str] | None = None) -> list[Any]:
+    def linked(self, kind: str, item_id: str, other_kind: str, relations: set[str] | None = None) -> list[Link]:
         node = node_id(kind, item_id)
         if node not in self._neighbours:
             # Pages ask per kind; collect a node's links once (sorted by kind first).
@@ -87,13 +88,13 @@ class _Site:
         found = [link for link in self._neighbours[node] if link.kind == other_kind]
         if relations is not None:
             found = [l for l in found if l.relation in relations]
-        unique: dict[str, Any] = {}
+        unique: dict[str, Link] = {}
         for l in found:
             unique.setdefault(l.node, l)
         return list(unique.values())
 
 
-def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
+def _casus_page(site: _Site, item: Item[BaseModel]) -> dict[str, Any]:
     node = node_id("casus", item.id)
     related = []
     for other, score, shared in site.related_cases()[node]:
@@ -111,7 +112,7 @@ def _casus_page(site: _Site, item: Any) -> dict[str, Any]:
     return {"related": related}
 
 
-def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
+def _onderdeel_page(site: _Site, item: Item[BaseModel]) -> dict[str, Any]:
     cases = site.linked(item.kind, item.id, "casus", {"illustreert", "doorloopt", "voorbeeld"})
     cases.sort(key=lambda l: (sterkte_volgorde(l.attr("sterkte")), l.titel.casefold()))
     siblings = site.content.numbered(item.kind)
@@ -132,7 +133,7 @@ def _onderdeel_page(site: _Site, item: Any) -> dict[str, Any]:
 _OTHER = {"bouwsteen": "stap", "stap": "bouwsteen"}  # how a page of one groups its tips: by the other
 
 
-def _tips_by_other(site: _Site, item: Any, tips: list[Any]) -> list[dict[str, Any]]:
+def _tips_by_other(site: _Site, item: Item[BaseModel], tips: list[Link]) -> list[dict[str, Any]]:
     """A bouwsteen's tips grouped by stap (a stap's by bouwsteen), each tip once, with its first sentence.
 
     A tip goes under the first of its stappen (bouwstenen) in their order; tips
@@ -140,7 +141,7 @@ def _tips_by_other(site: _Site, item: Any, tips: list[Any]) -> list[dict[str, An
     each alphabetical.
     """
     other = _OTHER[item.kind]
-    order = {i.id: i.as_(Onderdeel).nummer for i in site.content.of(other)}
+    order = {i.id: i.model.nummer for i in site.content.numbered(other)}
     groups: dict[str | None, list[dict[str, Any]]] = {}
     for link in tips:
         item_ = site.content.get("tip", link.id)
@@ -154,18 +155,18 @@ def _tips_by_other(site: _Site, item: Any, tips: list[Any]) -> list[dict[str, An
              "regel": first_sentence(tip.tekst)})
     result = []
     for key in sorted(groups, key=lambda k: (k is None, order.get(k, 0) if k else 0)):
-        tips = sorted(groups[key], key=lambda t: (t["valkuil"], t["titel"].casefold()))
-        result.append({"groep": key, "soort": other, "nummer": order.get(key) if key else None, "tips": tips})
+        grouped = sorted(groups[key], key=lambda t: (t["valkuil"], t["titel"].casefold()))
+        result.append({"groep": key, "soort": other, "nummer": order.get(key) if key else None, "tips": grouped})
     return result
 
 
-def _generic_page(site: _Site, item: Any) -> dict[str, Any]:
+def _generic_page(site: _Site, item: Item[BaseModel]) -> dict[str, Any]:
     gekoppeld = {other.name: site.linked(item.kind, item.id, other.name) for other in KINDS}
     return {"gekoppeld": gekoppeld, **gekoppeld}
 
 
-def _per_letter(items: list[Any]) -> list[tuple[str, list[Any]]]:
-    groups: dict[str, list[Any]] = {}
+def _per_letter(items: list[Item[BaseModel]]) -> list[tuple[str, list[Item[BaseModel]]]]:
+    groups: dict[str, list[Item[BaseModel]]] = {}
     for item in sorted(items, key=lambda i: i.title.casefold()):
         letter = item.title[:1].upper()
         groups.setdefault(letter if letter.isalpha() else "#", []).append(item)
@@ -185,7 +186,7 @@ _HEAVY_DEGREE = 300  # links; such a page is as much work as dozens of ordinary 
 
 
 def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
-              vragenlijst: Any = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
+              vragenlijst: Vragenlijst | None = None, *, edit_url: Callable[[str], str | None] = lambda path: None,
               urls: Urls = Urls(), memo: PageMemo | None = None,
               ) -> tuple[list[tuple[PurePosixPath, Callable[[], str]]], int]:
     """Every page of the site as (path, function that renders its Markdown), and how many are heavy.
@@ -203,7 +204,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
         env.get_template(f"pages/{kind.name}.md.j2")
         env.get_template(f"pages/{kind.plural}.md.j2")
 
-    def item_page(item: Any) -> Callable[[], str]:
+    def item_page(item: Item[BaseModel]) -> Callable[[], str]:
         def render() -> str:
             path = page_path(item.kind, item.id)
             extra = _generic_page(site, item)
@@ -212,7 +213,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
                                bewerk=edit_url(item.bestand), **extra)
         return render
 
-    def overview(kind: Any) -> Callable[[], str]:
+    def overview(kind: Kind) -> Callable[[], str]:
         def render() -> str:
             items = content.of(kind.name)
             path = page_path(kind.name)
@@ -232,8 +233,8 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
 
     def matrix() -> str:
         bouwstenen = content.numbered("bouwsteen")
-        casussen = sorted(content.of("casus"), key=lambda i: (i.title.casefold(), i.id))
-        sterkte = {c.id: {b.id: b.sterkte for b in c.as_(Casus).bouwstenen} for c in casussen}
+        casussen = sorted(content.casussen(), key=lambda i: (i.title.casefold(), i.id))
+        sterkte = {c.id: {b.id: b.sterkte for b in c.model.bouwstenen} for c in casussen}
         return site.render("pages/matrix.md.j2", PurePosixPath("matrix.md"), bouwstenen=bouwstenen,
                            casussen=casussen, sterkte=sterkte)
 
@@ -246,6 +247,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
         )
 
     def hulp_bij_kiezen() -> str:
+        assert vragenlijst is not None  # the page is only made when there is a questionnaire
         nummer = {vraag.id: n for n, vraag in enumerate(vragenlijst.vragen, 1)}
         page = PurePosixPath("hulp-bij-kiezen.md")
         data_js = urls.to_root(page) + "data/vragenlijst.js"
@@ -264,7 +266,7 @@ def page_jobs(content: Content, graph: nx.MultiDiGraph, env: jinja2.Environment,
         jobs.append((PurePosixPath("hulp-bij-kiezen.md"), hulp_bij_kiezen))
     items = [item for kind in KINDS for item in content.of(kind.name)]
 
-    def links(item: Any) -> int:
+    def links(item: Item[BaseModel]) -> int:
         return graph.degree(node_id(item.kind, item.id))
 
     # Items linked to many others (a building block used by thousands of cases) have

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..load import Content
+from ..content import Content
 from ..models import KINDS
 from ..questionnaire.wording import first_sentence, plain_text
 from ..references import REFERENCES
