@@ -130,14 +130,14 @@ def render_all(project: Project, result: CheckResult, *, urls: Urls = Urls(), wa
             return {path: text for made in (page(path, render)() for path, render in pages if path in only)
                     for path, text in made}
         jobs: list[Job] = [data] + [page(path, render) for path, render in pages]
-        if memo is not None:
-            # The memo lives in this process: what a worker rendered would be lost.
-            done = [job() for job in jobs]
-            memo.keep_only({path for path, _ in pages})
-        else:
-            # The test of a build killed inside a worker needs workers, also for a small project.
-            in_workers = 0 if os.environ.get(TEST_STOP_ENV) == "worker" else None
-            with stage(f"{len(pages)} pagina's en de data maken"):
+        with stage(f"{len(pages)} pagina's en de data maken"):  # the preview's warm builds too
+            if memo is not None:
+                # The memo lives in this process: what a worker rendered would be lost.
+                done = [job() for job in jobs]
+                memo.keep_only({path for path, _ in pages})
+            else:
+                # The test of a build killed inside a worker needs workers, also for a small project.
+                in_workers = 0 if os.environ.get(TEST_STOP_ENV) == "worker" else None
                 done = parallel_map(lambda job: job(), jobs, heavy=1 + heavy, min_items=in_workers)
     except jinja2.TemplateNotFound as exc:
         raise BuildError(f"sjabloon '{exc.name}' ontbreekt in {project.templates}") from None

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar, cast
 
 from pydantic import BaseModel
 
-from .models import KINDS, Begrip, Casus, Tip
+from .models import KIND_BY_NAME, KINDS, Begrip, Casus, Tip
 from .models.aanpak import Onderdeel
 from .yamlfile import ParsedFile
 
@@ -38,8 +38,6 @@ class Item(Generic[M]):
     @property
     def title(self) -> str:
         """The item's display name (naam, titel or term)."""
-        from .models import KIND_BY_NAME
-
         return str(getattr(self.model, KIND_BY_NAME[self.kind].title_field))
 
     def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
