@@ -1,31 +1,16 @@
-"""Random answer sets for the questionnaire: for the tests and the benchmark (valid, or with junk mixed in)."""
+"""Random answer sets for the questionnaire: for the tests and the benchmark (valid, or with junk mixed in).
+
+The valid ones are the engine's own plausible respondents (``generator.questionnaire.respondents``).
+"""
 
 from __future__ import annotations
 
 import random
 from typing import Any
 
+from generator.questionnaire.respondents import random_answers
+
 __all__ = ["random_answers", "tampered_answers"]
-
-
-def random_answers(data: dict[str, Any], rng: random.Random) -> dict[str, list[str]]:
-    """A valid answer set: walk the route, answering most questions."""
-    questions = {v["id"]: v for v in data["vragen"]}
-    answers: dict[str, list[str]] = {}
-    current = data["start"]
-    while current != "resultaat":
-        vraag = questions[current]
-        nxt = vraag["volgende"]
-        if rng.random() < 0.85:
-            ids = [o["id"] for o in vraag["opties"]]
-            if vraag["type"] == "een":
-                answers[current] = [rng.choice(ids)]
-                optie = next(o for o in vraag["opties"] if o["id"] == answers[current][0])
-                nxt = optie["volgende"] or nxt
-            else:
-                answers[current] = rng.sample(ids, rng.randint(1, min(3, len(ids))))
-        current = nxt
-    return answers
 
 
 def tampered_answers(data: dict[str, Any], rng: random.Random) -> dict[str, list[str]]:

@@ -10,10 +10,11 @@ in-process from the real content, pruned):
   expected case in the top 3) and the reciprocal rank of the first expected
   case among the recommended cases (0 if none); per ``soort`` (helder, vaag) and
   overall.
-- **random answer sets**: ``bench.answersets.random_answers`` with a fixed seed;
-  per case, the share of answer sets that put it in the top 3. A ranking that
-  follows the answers spreads these; one that leans towards well-connected
-  cases does not.
+- **random answer sets**: plausible respondents (``respondents.random_answers``)
+  with a fixed seed; per case, the share of answer sets that put it in the top 3.
+  A ranking that follows the answers spreads these; one that leans towards
+  well-connected cases does not. The engine limits this share itself
+  (``exposure.py``) on a sample of its own; these sets are a fresh draw.
 
 The figures are reported, never judged here: the exit code is non-zero only
 when something could not be run. ``tests/test_eval_advies.py`` pins them.
@@ -32,18 +33,14 @@ from typing import Any
 import yaml
 
 from bench.answersets import random_answers
+from generator.questionnaire.exposure import EVAL_SETS, SHARE_MAX, SHARE_MIN, TOP
 
 REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = REPO / "tests" / "eval" / "advies_scenarios.yml"
-TOP = 3  # the cases a person reads first: hit@3 and the random-set shares count these
-# With 500 sets one share still moves by about 1.5 points (binomial, at 12 %): an even
-# ranking would show a maximum near 15 % by chance. 5,000 sets: about half a point.
-RANDOM_SETS = 5_000
-SEED = 15
-# The band the shares of top-3s should stay in (issue 15): no case pulls every
-# situation towards itself, and no case is out of reach.
-SHARE_MAX = 0.15
-SHARE_MIN = 0.02
+# The band the shares should stay in (issue 15), the top that counts and the
+# number of fresh answer sets: the engine's own rule (it limits exposure to it).
+RANDOM_SETS = EVAL_SETS
+SEED = 15  # not the engine's seed: these sets are new to it
 SOORTEN = ("helder", "vaag")
 
 __all__ = ["Scenario", "load_data", "load_scenarios", "scenario_figures", "random_figures", "report", "main"]

@@ -11,7 +11,9 @@ respondent's answers give it (a lift). For cases that is not enough: the
 questionnaire names some cases on both routes and some answers pull every case a
 little, so the case part of the matrix is balanced (``balance``: every answer
 gives the cases the same total, every case gets the same total from all
-answers). See ARCHITECTURE.md §7 for the figures.
+answers). Even then a few cases reached the top 3 of many more respondents than
+others; ``engine_data`` finally limits that exposure (``exposure.py``). See
+ARCHITECTURE.md §7 for the figures.
 Each answer's contribution is computed on its own, so the scores of a set of
 answers are exactly the sum of the answers' contributions. They are rounded to
 integers here, once, so the browser and the CLI only add integers and always
@@ -36,6 +38,7 @@ import networkx as nx
 import numpy as np
 
 from .advice import LIMITS
+from .exposure import limit_exposure, sample_answer_sets
 from .model import Vragenlijst
 from .pruning import prune_engine_data
 
@@ -311,7 +314,8 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
         for effect in optie.effecten:
             effects[effect.doel] = effects.get(effect.doel, 0) + effect.gewicht
         effects_list.append(effects)
-    bijdragen = iter(contributions_for(graph, effects_list, kinds, extra, questions=[vraag.id for vraag, _ in options]))
+    contributions = contributions_for(graph, effects_list, kinds, extra, questions=[vraag.id for vraag, _ in options])
+    bijdragen = iter(limit_exposure(contributions, kinds, sample_answer_sets(vragenlijst.model_dump())))
     adjacency = {node: sorted(graph.neighbors(node)) for node in graph}
     effects_iter = iter(effects_list)
     vragen = []
