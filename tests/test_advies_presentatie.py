@@ -61,8 +61,11 @@ def _node(data: dict[str, Any], item: dict[str, Any]) -> str:
 def test_summary_has_situation_stap_and_three_actions(data: dict[str, Any], naam: str) -> None:
     advice = advise(data, SITUATIES[naam])
     summary = advice["samenvatting"]
+    kort = {vraag["id"]: vraag["kort"] for vraag in data["vragen"]}
     for answer in advice["antwoorden"]:
-        assert answer["optie_tekst"][1:] in summary["situatie"]
+        # Each answer whole and quoted, after what its question asked: "looptijd: ‘Eén collegeperiode’".
+        assert f"‘{answer['optie_tekst']}’" in summary["situatie"]
+        assert f"{kort[answer['vraag']]}: ‘" in summary["situatie"]
     assert summary["stap"].startswith("U zit waarschijnlijk in de stap " + advice["stap"]["naam"])
     assert len(summary["acties"]) == 3
     titles = {item.get("naam") or item.get("titel") for item in _items(advice)}

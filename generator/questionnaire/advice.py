@@ -195,11 +195,21 @@ def _item(data: dict[str, Any], node: str, score: int, pairs: list[Any]) -> dict
     return item
 
 
+def _described(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
+    """Per question answered, what it asked in a few words and the answers quoted:
+    "looptijd: ‘Eén collegeperiode’" (the answers' own commas and semicolons stay inside the quotes)."""
+    parts = []
+    for vraag_id in dict.fromkeys(vraag["id"] for vraag, _ in pairs):
+        chosen = [(vraag, optie) for vraag, optie in pairs if vraag["id"] == vraag_id]
+        kort = chosen[0][0].get("kort")
+        parts.append(f"{kort}: {_quoted(chosen)}" if kort else _quoted(chosen))
+    return parts
+
+
 def _summary(data: dict[str, Any], result: dict[str, Any], pairs: list[Any]) -> dict[str, Any]:
     """The opening of the advice: the situation in the person's own answers, the stap,
     and three things to do first, taken from the stap, the top tips and bouwstenen."""
-    situation = ("U beschreef uw situatie zo: " + "; ".join(_lower_first(o["tekst"]) for _, o in pairs) + "."
-                 if pairs else "")
+    situation = "U beschreef uw situatie zo: " + "; ".join(_described(pairs)) + "." if pairs else ""
     stap = ""
     if result["stap"]:
         total = sum(1 for info in data["knopen"].values() if info["soort"] == "stap")

@@ -63,6 +63,11 @@ class Vraag(Model):
 
     id: Ref = Field(description="Id van de vraag (komt in de URL).")
     tekst: KorteTekst = Field(description="De vraag.")
+    kort: KorteTekst | None = Field(
+        default=None,
+        description="Waar de vraag naar vraagt, in een paar woorden, voor de samenvatting van het advies: "
+                    "bijv. 'looptijd' geeft \"looptijd: ‘Eén collegeperiode’\". Zonder: alleen het antwoord.",
+    )
     uitleg: Tekst | None = Field(default=None, description="Waarom we dit vragen, of hoe te kiezen.")
     type: Literal["een", "meerdere"] = Field(description="een: één antwoord; meerdere: meer antwoorden mogelijk.")
     opties: list[Optie] = Field(min_length=2, max_length=50, description="De antwoorden.")

@@ -340,7 +340,7 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
                 "ouders": explanation_parents(adjacency, [node for node, _ in ordered],
                                               until=set(bijdrage) if prune else None),
             })
-        vragen.append({"id": vraag.id, "tekst": vraag.tekst, "uitleg": vraag.uitleg, "type": vraag.type,
+        vragen.append({"id": vraag.id, "tekst": vraag.tekst, "kort": vraag.kort, "uitleg": vraag.uitleg, "type": vraag.type,
                        "max_keuzes": vraag.max_keuzes, "keuzenaam": vraag.keuzenaam,
                        "volgende": vraag.volgende, "opties": opties})
     knopen = {}

@@ -216,9 +216,23 @@
 
   // The opening of the advice: the situation in the person's own answers, the stap,
   // and three things to do first, taken from the stap, the top tips and bouwstenen.
+  // Per question answered, what it asked in a few words and the answers quoted:
+  // "looptijd: ‘Eén collegeperiode’" (the answers' own commas and semicolons stay inside the quotes).
+  function described(pairs) {
+    var parts = [], seen = {};
+    pairs.forEach(function (pair) {
+      var id = pair[0].id;
+      if (seen[id]) { return; }
+      seen[id] = true;
+      var chosen = pairs.filter(function (p) { return p[0].id === id; });
+      var kort = pair[0].kort;
+      parts.push(kort ? kort + ": " + quoted(chosen) : quoted(chosen));
+    });
+    return parts;
+  }
+
   function summary(data, result, pairs) {
-    var situation = pairs.length ? "U beschreef uw situatie zo: " +
-      pairs.map(function (p) { return lowerFirst(p[1].tekst); }).join("; ") + "." : "";
+    var situation = pairs.length ? "U beschreef uw situatie zo: " + described(pairs).join("; ") + "." : "";
     var stap = "";
     if (result.stap) {
       var total = Object.keys(data.knopen).filter(function (n) { return data.knopen[n].soort === "stap"; }).length;
