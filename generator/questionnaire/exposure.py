@@ -23,8 +23,8 @@ on its own answer only, so scores stay sums and the browser needs nothing new.
 eval`` measures on a different sample of ``EVAL_SETS`` sets, where one share
 near 15 % has a standard error of half a point. The factor moves by the square
 root of ``CAP / share`` per round, so no case is damped past the cap while the
-damping of others is still making room for it (a full step overshot: Het
-Breedschap ended at 10 %; half that step gives the same result as this one).
+damping of others is still making room for it (the whole ratio overshot: Het
+Breedschap ended at 10 %; its fourth root gives the same result as the square root).
 See ARCHITECTURE.md §7 for the figures.
 """
 
