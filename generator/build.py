@@ -107,7 +107,8 @@ def render_all(project: Project, result: CheckResult, *, urls: Urls = Urls(), wa
     Job = Callable[[], list[tuple[PurePosixPath, bytes]]]
 
     def data() -> list[tuple[PurePosixPath, bytes]]:
-        made = render_data(content, graph, result.vragenlijst, urls=urls)
+        made = render_data(content, graph, result.vragenlijst, urls=urls,
+                           memo=warm.scores if warm is not None else None)
         return list(made.items())
 
     build_pid = os.getpid()

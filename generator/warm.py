@@ -3,8 +3,10 @@
 A plain build starts from nothing. ``wijkkompas serve`` (``generator/publish/preview.py``)
 makes one ``Warm`` and hands it to every ``generate``: files whose size, time and
 inode are unchanged are not read again (``load.py``), a page whose inputs are
-unchanged is not rendered again (``render/memo.py``), and the search index keeps
-the terms of words and texts it has seen (``search/index.py``). Each is exact:
+unchanged is not rendered again (``render/memo.py``), the questionnaire's
+contributions are not computed again while the graph and the questions are the
+same (``questionnaire/scoring.py``), and the search index keeps the terms of
+words and texts it has seen (``search/index.py``). Each is exact:
 tests/test_warm.py edits content between warm builds and compares every file
 with a cold build.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 from .content import Content, Item
 from .load import FileMemo
 from .models import KINDS
+from .questionnaire.scoring import ScoreMemo
 from .render.memo import PageMemo
 from .search.index import TermMemo
 
@@ -30,6 +33,7 @@ class Warm:
     files: FileMemo = field(default_factory=dict)
     pages: PageMemo = field(default_factory=PageMemo)
     search: TermMemo = field(default_factory=TermMemo)
+    scores: ScoreMemo = field(default_factory=ScoreMemo)
     # Each item's model in the previous build: a model that is not the same object was read again.
     models: dict[tuple[str, str], object] = field(default_factory=dict)
 

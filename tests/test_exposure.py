@@ -91,6 +91,13 @@ def test_limit_exposure_is_deterministic_and_leaves_its_input_alone() -> None:
     assert contributions == before
 
 
+def _case_points(data: dict[str, Any]) -> tuple[list[str], np.ndarray]:
+    """The cases in id order, and each option's points for them (option x case)."""
+    cases = sorted(node for node, info in data["knopen"].items() if info["soort"] == "casus")
+    options = [optie for vraag in data["vragen"] for optie in vraag["opties"]]
+    return cases, np.array([[optie["bijdragen"].get(case, 0) for case in cases] for optie in options], dtype=float)
+
+
 @pytest.fixture(scope="module")
 def data() -> dict[str, Any]:
     return load_data()
@@ -98,24 +105,20 @@ def data() -> dict[str, Any]:
 
 def test_top_shares_ranks_exactly_as_the_advice_does(data: dict[str, Any]) -> None:
     """The fast count (a sparse product and a sort) against the plain one: advise() per answer set."""
-    cases = sorted(node for node, info in data["knopen"].items() if info["soort"] == "casus")
-    options = [optie for vraag in data["vragen"] for optie in vraag["opties"]]
-    points = np.array([[optie["bijdragen"].get(case, 0) for case in cases] for optie in options], dtype=float)
+    cases, points = _case_points(data)
     sets = sample_answer_sets(data, size=1500, seed=7)
     plain = dict.fromkeys(cases, 0)
     rng = random.Random(7)
     for _ in range(1500):
         for casus in advise(data, respondents.random_answers(data, rng))["casussen"][:TOP]:
             plain[f"casus:{casus['id']}"] += 1
-    fast = top_shares(_indicator(sets, len(options)), points)
+    fast = top_shares(_indicator(sets, len(points)), points)
     assert dict(zip(cases, (round(share * 1500) for share in fast))) == plain
 
 
 def test_the_real_questionnaire_keeps_every_case_under_the_cap_on_its_own_sample(data: dict[str, Any]) -> None:
-    cases = sorted(node for node, info in data["knopen"].items() if info["soort"] == "casus")
-    options = [optie for vraag in data["vragen"] for optie in vraag["opties"]]
-    points = np.array([[optie["bijdragen"].get(case, 0) for case in cases] for optie in options], dtype=float)
-    shares = top_shares(_indicator(sample_answer_sets(data), len(options)), points)
+    cases, points = _case_points(data)
+    shares = top_shares(_indicator(sample_answer_sets(data), len(points)), points)
     assert shares.max() <= CAP < SHARE_MAX
 
 

@@ -57,6 +57,12 @@ def test_warm_rebuilds_equal_cold_builds(project: Project) -> None:
                                  "definitie: |-\n  Proefzin over aandachtswijken.\n")),
         # A template: every page made with it.
         ("sjabloon", lambda: _edit(root / "templates" / "pages" / "tip.md.j2", "\n", "\n{# proef #}\nProefregel.\n")),
+        # Who a tip is for: which tips an answer nominates (the questionnaire's contributions).
+        ("doelgroep", lambda: _edit(root / "content" / "tips" / "beantwoord-de-zeven-vragen-over-randvoorwaarden.yml",
+                                    "doelgroepen:\n  - iedereen", "doelgroepen:\n  - gemeente")),
+        # An answer's weight: every contribution of the questionnaire.
+        ("vragenlijst", lambda: _edit(root / "content" / "vragenlijst.yml", '"thema:armoede", gewicht: 3',
+                                      '"thema:armoede", gewicht: 4')),
         # A new case, then gone again: its page, the overviews, the related cases of others.
         ("nieuw", lambda: (root / "cases" / "proefcasus.yml").write_text(
             ketel.read_text(encoding="utf-8").replace("naam: De Ketel van Den Haag", "naam: Proefcasus"),
@@ -72,9 +78,12 @@ def test_warm_rebuilds_equal_cold_builds(project: Project) -> None:
         result = checked(project, warm)
         first = {page_path(item.kind, item.id) for item in warm.changed_items(result.content)}
         first_pass = render_all(project, result, warm=warm, only=first)
+        computed = warm.scores.computed
         generate(project, warm=warm)
         warm_docs = _docs(project)
         reused = warm.pages.reused
+        # The questionnaire's contributions are made again only when the graph or the questions change.
+        assert (warm.scores.computed > computed) == (name in ("doelgroep", "vragenlijst", "nieuw", "weg")), name
         generate(project)
         cold_docs = _docs(project)
         different = sorted(path for path in warm_docs.keys() | cold_docs.keys()

@@ -7,6 +7,7 @@ exactly the same result. Keep the two in step; the parity test checks them.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from ..errors import WijkkompasError
@@ -199,8 +200,9 @@ def _described(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
     """Per question answered, what it asked in a few words and the answers quoted:
     "looptijd: ‘Eén collegeperiode’" (the answers' own commas and semicolons stay inside the quotes)."""
     parts = []
-    for vraag_id in dict.fromkeys(vraag["id"] for vraag, _ in pairs):
-        chosen = [(vraag, optie) for vraag, optie in pairs if vraag["id"] == vraag_id]
+    # ``pairs`` is in questionnaire order, so a question's answers are next to each other.
+    for _, group in groupby(pairs, key=lambda pair: pair[0]["id"]):
+        chosen = list(group)
         kort = chosen[0][0].get("kort")
         parts.append(f"{kort}: {_quoted(chosen)}" if kort else _quoted(chosen))
     return parts

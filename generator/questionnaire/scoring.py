@@ -31,7 +31,9 @@ product per step for all answers), the same iteration as ``networkx.pagerank``.
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -43,7 +45,7 @@ from .model import Vragenlijst
 from .pruning import prune_engine_data
 
 __all__ = ["ALPHA", "SCALE", "RESULT_KINDS", "NOMINATIONS", "propagation_graph", "contributions_for", "excess_pull", "balance",
-           "explanation_parents", "engine_data"]
+           "explanation_parents", "ScoreMemo", "engine_data"]
 
 ALPHA = 0.5  # half the mass stays on what an answer names; half spreads along edges
 SCALE = 10_000  # contribution units per unit of effect weight
@@ -296,14 +298,48 @@ def explanation_parents(adjacency: dict[str, list[str]], sources: list[str],
     return parents
 
 
+class ScoreMemo:
+    """The previous build's contributions and a digest of what they were made from (the live preview).
+
+    Propagating, balancing and limiting exposure take about a second with the
+    real content, and a save that only changes a text changes none of their
+    inputs: the graph's nodes and weighted edges, the kinds, the tips'
+    audiences and the questionnaire.
+    """
+
+    def __init__(self) -> None:
+        self._key = ""
+        self._contributions: list[dict[str, int]] = []
+        self.computed = 0  # how often they were made (the tests watch it)
+
+    def get(self, key: str, compute: Callable[[], list[dict[str, int]]]) -> list[dict[str, int]]:
+        if key != self._key:
+            self._contributions, self._key = compute(), key
+            self.computed += 1
+        return [dict(points) for points in self._contributions]  # the caller's to change
+
+
+def _inputs_digest(graph: nx.Graph, kinds: dict[str, str], audiences: dict[str, tuple[str, ...]],
+                   vragenlijst: Vragenlijst) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (sorted(graph.nodes), sorted(graph.edges(data="weight")), sorted(kinds.items()),
+                 sorted(audiences.items())):
+        digest.update(repr(part).encode("utf-8"))
+    digest.update(vragenlijst.model_dump_json().encode("utf-8"))
+    return digest.hexdigest()
+
+
 def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict[str, str],
-                extra: dict[str, dict[str, Any]], *, prune: bool = True) -> dict[str, Any]:
+                extra: dict[str, dict[str, Any]], *, prune: bool = True,
+                memo: ScoreMemo | None = None) -> dict[str, Any]:
     """Everything the advice needs, as plain JSON data (the same for CLI and browser).
 
     ``urls`` maps node -> page URL (relative to the site root); ``extra`` adds
     per-node fields (``nummer`` of a stap, ``doelgroepen`` and ``valkuil`` of a tip).
     With ``prune`` (the default) only the nodes and paths an advice can show are
     kept (see ``pruning.py``); ``prune=False`` gives the full data it must equal.
+    With ``memo`` (the live preview) the contributions are reused while their inputs
+    are unchanged.
     """
     graph = propagation_graph(knowledge)
     kinds = {node: attrs["kind"] for node, attrs in knowledge.nodes(data=True)}
@@ -314,8 +350,16 @@ def engine_data(vragenlijst: Vragenlijst, knowledge: nx.MultiDiGraph, urls: dict
         for effect in optie.effecten:
             effects[effect.doel] = effects.get(effect.doel, 0) + effect.gewicht
         effects_list.append(effects)
-    contributions = contributions_for(graph, effects_list, kinds, extra, questions=[vraag.id for vraag, _ in options])
-    bijdragen = iter(limit_exposure(contributions, kinds, sample_answer_sets(vragenlijst.model_dump())))
+
+    def compute() -> list[dict[str, int]]:
+        contributions = contributions_for(graph, effects_list, kinds, extra,
+                                          questions=[vraag.id for vraag, _ in options])
+        return limit_exposure(contributions, kinds, sample_answer_sets(vragenlijst.model_dump()))
+
+    if memo is None:
+        bijdragen = iter(compute())
+    else:
+        bijdragen = iter(memo.get(_inputs_digest(graph, kinds, _audiences(kinds, extra), vragenlijst), compute))
     adjacency = {node: sorted(graph.neighbors(node)) for node in graph}
     effects_iter = iter(effects_list)
     vragen = []

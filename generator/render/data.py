@@ -13,7 +13,7 @@ import networkx as nx
 from ..content import Content
 from ..models import KINDS, Stap, Tip
 from ..questionnaire.model import Vragenlijst
-from ..questionnaire.scoring import engine_data
+from ..questionnaire.scoring import ScoreMemo, engine_data
 from ..questionnaire.wire import encode
 from ..questionnaire.wording import TAAL, presentation_fields
 from ..urls import Urls
@@ -63,10 +63,11 @@ def _graph_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst,
-                       *, urls: Urls = Urls(), prune: bool = True) -> dict[str, Any]:
+                       *, urls: Urls = Urls(), prune: bool = True, memo: ScoreMemo | None = None) -> dict[str, Any]:
     """The engine data for the questionnaire (``data/vragenlijst.json``).
 
     ``prune=False`` keeps every node and path: the full data that tests compare against.
+    ``memo``: the live preview's (see ``scoring.ScoreMemo``).
     """
     addresses: dict[str, str] = {}
     extra: dict[str, dict[str, Any]] = {}
@@ -80,11 +81,11 @@ def questionnaire_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vr
             tip = item.as_(Tip)
             extra[node].update(doelgroepen=list(tip.doelgroepen), valkuil=tip.soort == "valkuil")
     # The words the advice is written in travel with the data, so both engines use the same.
-    return {**engine_data(vragenlijst, graph, addresses, extra, prune=prune), "taal": TAAL}
+    return {**engine_data(vragenlijst, graph, addresses, extra, prune=prune, memo=memo), "taal": TAAL}
 
 
 def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlijst | None = None,
-                *, urls: Urls = Urls()) -> dict[PurePosixPath, bytes]:
+                *, urls: Urls = Urls(), memo: ScoreMemo | None = None) -> dict[PurePosixPath, bytes]:
     """Render the JSON data files: one per kind, the graph, and the questionnaire.
 
     Returns
@@ -101,7 +102,7 @@ def render_data(content: Content, graph: nx.MultiDiGraph, vragenlijst: Vragenlij
     files[PurePosixPath("data", "graaf.json")] = dump_json(_graph_data(graph)).encode("utf-8")
     if vragenlijst is not None:
         # Compact: this file is downloaded by every visitor of the questionnaire.
-        text = _compact(encode(questionnaire_data(content, graph, vragenlijst, urls=urls)))
+        text = _compact(encode(questionnaire_data(content, graph, vragenlijst, urls=urls, memo=memo)))
         files[PurePosixPath("data", "vragenlijst.json")] = f"{text}\n".encode("utf-8")
         # The same data as a script, for the questionnaire page: it also works when
         # the site is opened from disk, where browsers refuse fetch().
